@@ -1,0 +1,4 @@
+"""Command line: python -m analysis ..."""
+from analysis.cli import main
+
+raise SystemExit(main())
