@@ -1,0 +1,59 @@
+# The report's commands. On a fresh machine: `make report` builds the HTML, `make test` runs everything.
+SHELL := /bin/bash
+.SHELLFLAGS := -eo pipefail -c
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+JB_FLAGS := -W -n --keep-going
+
+.PHONY: help report pdf test lab clean venv system-deps data
+
+help:
+	@echo "make report   build the HTML report into _build/html (creates .venv from requirements.lock)"
+	@echo "make pdf      build the PDF into _build/latex (needs TeX Live; 'make system-deps' installs it as root)"
+	@echo "make test     run the whole suite: unit tests, notebooks, the book with -W, the PDF"
+	@echo "make lab      open JupyterLab with the chapters as notebooks"
+	@echo "make clean    remove _build and caches"
+
+$(STAMP): requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+report: $(STAMP)
+	rm -rf _build/html _build/.doctrees _build/jupyter_execute
+	$(BIN)/jupyter-book build . $(JB_FLAGS)
+	@echo "Report built: open file://$(CURDIR)/_build/html/index.html"
+
+# TeX Live and fonts for the PDF; installed only when missing and only as root (as in CI).
+system-deps:
+	@if command -v xelatex >/dev/null && command -v latexmk >/dev/null && fc-list | grep -qi freeserif; then \
+	  echo "TeX Live present"; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  export DEBIAN_FRONTEND=noninteractive; apt-get update -qq && \
+	  apt-get install -y -qq --no-install-recommends texlive-latex-recommended texlive-latex-extra \
+	    texlive-fonts-recommended texlive-xetex latexmk fonts-freefont-otf tex-gyre lmodern >/dev/null; \
+	else \
+	  echo "TeX Live (xelatex, latexmk, FreeSerif) is missing; install it or run as root on Debian"; exit 1; \
+	fi
+
+pdf: $(STAMP) system-deps
+	rm -rf _build/latex
+	$(BIN)/jupyter-book build . --builder pdflatex $(JB_FLAGS)
+	@echo "PDF built: $(CURDIR)/_build/latex/algeria-mali-report.pdf"
+
+test: $(STAMP) system-deps
+	$(BIN)/python -m analysis validate
+	$(BIN)/python -m pytest -q
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab --notebook-dir=$(CURDIR)
+
+clean:
+	rm -rf _build .pytest_cache .jupyter_cache
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

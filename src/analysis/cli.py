@@ -1,0 +1,112 @@
+"""The command line: ``python -m analysis SUBCOMMAND ...``.
+
+A thin layer: each subcommand parses its arguments, calls the package and prints. Bad input ends with
+exit status 1 and one line ``error: FILE: reason`` on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from analysis import paths
+from analysis.errors import AnalysisError
+
+
+class _UsageError(Exception):
+    """A problem with the command's input, reported as ``error: ...``."""
+
+
+def _error(message: str) -> int:
+    print(f"error: {message}", file=sys.stderr)
+    return 1
+
+
+def _cmd_corpus(args: argparse.Namespace) -> int:
+    """The seed catalogue with paragraph and word counts."""
+    from analysis.corpus import load_corpus
+
+    frame = load_corpus(Path(args.seeds))
+    cols = ["seed", "language", "outlet", "published_earliest", "published_latest", "date_precision",
+            "paragraphs", "body", "headings", "captions", "boilerplate", "words", "title"]
+    frame = frame[cols].copy()
+    for c in ("published_earliest", "published_latest"):
+        frame[c] = frame[c].dt.strftime("%Y-%m-%d")
+    if args.json:
+        print(frame.to_json(orient="records", force_ascii=False, indent=2))
+    else:
+        with _wide_pandas():
+            print(frame.to_string(index=False))
+    return 0
+
+
+def _cmd_paragraphs(args: argparse.Namespace) -> int:
+    """A seed's numbered paragraphs with their kind."""
+    from analysis.corpus import paragraphs
+
+    paras = paragraphs(Path(args.seeds))
+    own = paras[paras["seed"] == args.seed]
+    if own.empty:
+        known = ", ".join(sorted(paras["seed"].unique()))
+        raise _UsageError(f"{args.seeds}: no seed {args.seed!r} (known: {known})")
+    for row in own.itertuples(index=False):
+        label = row.kind if not row.rule else f"{row.kind}:{row.rule}"
+        print(f"{row.key:>7}  {label:<30} {row.lang}  {row.display}")
+    return 0
+
+
+def _cmd_seed_page(args: argparse.Namespace) -> int:
+    """Print, or write, the generated "Seed texts" appendix."""
+    from analysis.pages import SEED_PAGE, seed_page, write_seed_page
+
+    if args.write:
+        print(write_seed_page(SEED_PAGE))
+    else:
+        sys.stdout.write(seed_page())
+    return 0
+
+
+class _wide_pandas:
+    def __enter__(self):
+        import pandas as pd
+
+        self._ctx = pd.option_context("display.width", 200, "display.max_colwidth", 60,
+                                      "display.max_rows", 1000)
+        self._ctx.__enter__()
+
+    def __exit__(self, *exc):
+        return self._ctx.__exit__(*exc)
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m analysis",
+        description="Data behind the Algeria–Mali report: corpus, event ledger, places and maps.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("corpus", help="the seed catalogue with paragraph and word counts")
+    p.add_argument("--seeds", default=str(paths.SEEDS_DIR), help="seeds folder (default: %(default)s)")
+    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    p.set_defaults(func=_cmd_corpus)
+
+    p = sub.add_parser("paragraphs", help="a seed's numbered paragraphs with their kind")
+    p.add_argument("seed", help="seed id, e.g. 003")
+    p.add_argument("--seeds", default=str(paths.SEEDS_DIR), help="seeds folder (default: %(default)s)")
+    p.set_defaults(func=_cmd_paragraphs)
+
+    p = sub.add_parser("seed-page", help="the generated Seed texts appendix (chapters/appendix_seeds.md)")
+    p.add_argument("--write", action="store_true", help="write the page instead of printing it")
+    p.set_defaults(func=_cmd_seed_page)
+
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except (_UsageError, AnalysisError) as exc:
+        return _error(str(exc))

@@ -1,0 +1,326 @@
+"""The corpus: seed files, their catalogue, and numbered paragraphs.
+
+Paragraph *n* of a seed is the *n*-th non-blank line of the raw file. The number never depends on
+cleaning rules: boilerplate keeps its number and is labelled, never deleted. A paragraph is cited as
+``003¶14`` (seed id, pilcrow, number).
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from analysis import paths
+from analysis.errors import AnalysisError
+from analysis.text import detect_language, display_text, nfc, word_count
+
+CATALOG_NAME = "catalog.csv"
+CHECKSUMS_NAME = "SHA256SUMS"
+SEED_NAME = re.compile(r"^(?P<seed>\d{3})_[0-9a-f]+\.txt$")
+CATALOG_COLUMNS = (
+    "seed", "file", "title", "title_source", "outlet", "language", "published_earliest",
+    "published_latest", "date_precision", "date_evidence", "evidence_paragraphs", "date_reasoning",
+)
+DATE_PRECISIONS = ("day", "month", "approximate", "interval")
+KINDS = ("body", "heading", "caption", "boilerplate")
+PILCROW = "\u00b6"
+
+
+class CorpusError(AnalysisError):
+    """A seed file or the catalogue is unusable; the message names the file and the reason."""
+
+
+# --------------------------------------------------------------------------------------------------
+# Classification rules. Each rule has a name (kept in the ``rule`` column) and a pattern over the
+# paragraph's text after NFC and stripping. Boilerplate rules are tried first, then captions, then
+# headings; a paragraph that none catches is body text.
+# --------------------------------------------------------------------------------------------------
+BOILERPLATE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("relative-age", re.compile(r"^\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago$", re.I)),
+    ("share-count", re.compile(r"^\d{1,6}$")),
+    ("share-button", re.compile(r"^(?:print|share|tweet|email|imprimer|partager)$", re.I)),
+    ("image-placeholder", re.compile(r"^(?:AD_4nX\S+|\S+\.(?:jpe?g|png|gif|webp))\s*\(\d+\s*[×x]\s*\d+\)$", re.I)),
+    ("related-link", re.compile(r"^(?:read also|lire aussi|see also|voir aussi|you may also like)\b", re.I)),
+    ("bare-url", re.compile(r"^https?://\S+$", re.I)),
+    ("byline", re.compile(r"^(?:by\s+\w+|par\s+\w+|[^,\[\]]{1,40},\s*\[\d{2}/\d{2}/\d{4}\s+\d{2}:\d{2}\])$", re.I)),
+    ("breadcrumb", re.compile(r"^(?:home|accueil)\s*»", re.I)),
+    ("comment-banner", re.compile(r"^(?:leave a comment|laisser un commentaire)$|akismet", re.I)),
+    ("cookie-banner", re.compile(r"\bcookies?\b", re.I)),
+)
+CAPTION_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("photo-credit", re.compile(r"\bvia\s+wikicommons\b", re.I)),
+)
+_END_PUNCT = tuple(".!?:;,")
+_CLOSING_QUOTES = "\"'\u201d\u2019\u00bb"
+HEADING_MAX_WORDS = 16
+
+
+def classify(text: str) -> tuple[str, str]:
+    """``(kind, rule)`` of one paragraph: boilerplate, caption, heading or body, and the rule that
+    decided it (``""`` for body text)."""
+    for name, pattern in BOILERPLATE_RULES:
+        if pattern.search(text):
+            return "boilerplate", name
+    for name, pattern in CAPTION_RULES:
+        if pattern.search(text):
+            return "caption", name
+    core = text.rstrip(_CLOSING_QUOTES).rstrip()
+    if word_count(text) <= HEADING_MAX_WORDS and not core.endswith(_END_PUNCT):
+        return "heading", "short-unpunctuated"
+    return "body", ""
+
+
+# --------------------------------------------------------------------------------------------------
+# Reading files
+# --------------------------------------------------------------------------------------------------
+def read_text(path: Path) -> str:
+    """The text of a seed file, refusing empty, binary and non-UTF-8 files with :class:`CorpusError`."""
+    path = Path(path)
+    if not path.is_file():
+        raise CorpusError(path, "file not found")
+    data = path.read_bytes()
+    if not data.strip():
+        raise CorpusError(path, "empty file")
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise CorpusError(path, f"binary file (NUL byte at offset {nul})")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise CorpusError(
+            path, f"not UTF-8: byte 0x{data[exc.start]:02x} at offset {exc.start} ({exc.reason})"
+        ) from None
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One numbered paragraph of a text."""
+
+    n: int
+    raw: str
+
+
+def split_paragraphs(text: str) -> list[Paragraph]:
+    """Paragraphs of a text: its non-blank lines, numbered from 1. Works on any text, seed or not."""
+    out: list[Paragraph] = []
+    for line in text.splitlines():
+        if line.strip():
+            out.append(Paragraph(len(out) + 1, line))
+    return out
+
+
+def seed_files(seeds_dir: Path = paths.SEEDS_DIR) -> dict[str, Path]:
+    """``{seed id: path}`` for every ``NNN_hash.txt`` in ``seeds_dir``. Any other ``.txt`` file, or two
+    files with one id, is an error: nothing in the folder is skipped silently."""
+    seeds_dir = Path(seeds_dir)
+    if not seeds_dir.is_dir():
+        raise CorpusError(seeds_dir, "seeds folder not found")
+    found: dict[str, Path] = {}
+    for path in sorted(seeds_dir.iterdir()):
+        if path.name in (CATALOG_NAME, CHECKSUMS_NAME) or path.name.startswith("."):
+            continue
+        match = SEED_NAME.match(path.name)
+        if not match:
+            raise CorpusError(path, "not a seed file name (expected NNN_<hex>.txt) and not the catalogue")
+        seed = match["seed"]
+        if seed in found:
+            raise CorpusError(path, f"duplicate seed id {seed} (also {found[seed].name})")
+        found[seed] = path
+    if not found:
+        raise CorpusError(seeds_dir, "no seed files")
+    return found
+
+
+def verify_checksums(seeds_dir: Path = paths.SEEDS_DIR) -> pd.DataFrame:
+    """Each seed's SHA-256 beside the one recorded in ``SHA256SUMS``; raises on any mismatch or on a
+    seed that the list does not hold."""
+    seeds_dir = Path(seeds_dir)
+    sums_path = seeds_dir / CHECKSUMS_NAME
+    if not sums_path.is_file():
+        raise CorpusError(sums_path, "checksum list not found")
+    recorded: dict[str, str] = {}
+    for i, line in enumerate(sums_path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        parts = line.split()
+        if len(parts) != 2 or not re.fullmatch(r"[0-9a-f]{64}", parts[0]):
+            raise CorpusError(sums_path, f"malformed line: {line!r}", row=i)
+        recorded[parts[1].lstrip("*")] = parts[0]
+    rows = []
+    for seed, path in seed_files(seeds_dir).items():
+        actual = hashlib.sha256(path.read_bytes()).hexdigest()
+        expected = recorded.get(path.name)
+        if expected is None:
+            raise CorpusError(sums_path, f"no checksum for {path.name}")
+        if actual != expected:
+            raise CorpusError(path, f"SHA-256 {actual} differs from {CHECKSUMS_NAME} ({expected})")
+        rows.append({"seed": seed, "file": path.name, "sha256": actual})
+    return pd.DataFrame(rows)
+
+
+# --------------------------------------------------------------------------------------------------
+# The catalogue
+# --------------------------------------------------------------------------------------------------
+def _parse_day(value: str, where: Path, row: int, column: str) -> pd.Timestamp:
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value or ""):
+        raise CorpusError(where, f"{column} {value!r} is not a YYYY-MM-DD date", row=row)
+    try:
+        return pd.Timestamp(value)
+    except ValueError:
+        raise CorpusError(where, f"{column} {value!r} is not a calendar date", row=row) from None
+
+
+def load_catalog(seeds_dir: Path = paths.SEEDS_DIR) -> pd.DataFrame:
+    """The seed catalogue, one row per seed, checked against the files.
+
+    Columns: ``seed``, ``file``, ``title``, ``title_source``, ``outlet``, ``language``,
+    ``published_earliest`` and ``published_latest`` (Timestamps bounding the publication date),
+    ``date_precision``, ``date_evidence`` (quotes from the text, ``|``-separated),
+    ``evidence_paragraphs`` (``;``-separated citation keys) and ``date_reasoning``.
+    """
+    seeds_dir = Path(seeds_dir)
+    path = seeds_dir / CATALOG_NAME
+    if not path.is_file():
+        raise CorpusError(path, "catalogue not found")
+    files = seed_files(seeds_dir)
+    with path.open(encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        missing = [c for c in CATALOG_COLUMNS if c not in (reader.fieldnames or [])]
+        if missing:
+            raise CorpusError(path, f"missing columns: {', '.join(missing)}")
+        records = list(reader)
+    if not records:
+        raise CorpusError(path, "catalogue has no rows")
+    rows = []
+    seen: dict[str, int] = {}
+    for line_no, rec in enumerate(records, start=2):
+        seed = (rec["seed"] or "").strip()
+        if not re.fullmatch(r"\d{3}", seed):
+            raise CorpusError(path, f"seed id {seed!r} is not three digits", row=line_no)
+        if seed in seen:
+            raise CorpusError(path, f"duplicate seed id {seed} (also row {seen[seed]})", row=line_no)
+        seen[seed] = line_no
+        if seed not in files:
+            raise CorpusError(path, f"seed {seed} has a catalogue row but no file in {seeds_dir}", row=line_no)
+        if rec["file"] != files[seed].name:
+            raise CorpusError(path, f"file {rec['file']!r} does not match {files[seed].name}", row=line_no)
+        earliest = _parse_day(rec["published_earliest"], path, line_no, "published_earliest")
+        latest = _parse_day(rec["published_latest"], path, line_no, "published_latest")
+        if earliest > latest:
+            raise CorpusError(
+                path, f"inverted date interval: {earliest.date()} is after {latest.date()}", row=line_no
+            )
+        if rec["date_precision"] not in DATE_PRECISIONS:
+            raise CorpusError(
+                path, f"date_precision {rec['date_precision']!r} not one of {DATE_PRECISIONS}", row=line_no
+            )
+        if rec["language"] not in ("en", "fr"):
+            raise CorpusError(path, f"language {rec['language']!r} is not en or fr", row=line_no)
+        row = {c: rec[c] for c in CATALOG_COLUMNS}
+        row.update(seed=seed, published_earliest=earliest, published_latest=latest)
+        rows.append(row)
+    for seed, file in files.items():
+        if seed not in seen:
+            raise CorpusError(file, f"seed {seed} has no row in {CATALOG_NAME}")
+    frame = pd.DataFrame(rows, columns=list(CATALOG_COLUMNS)).sort_values("seed", ignore_index=True)
+    return frame
+
+
+# --------------------------------------------------------------------------------------------------
+# Paragraphs and documents
+# --------------------------------------------------------------------------------------------------
+def paragraph_key(seed: str, n: int) -> str:
+    """Citation key of a paragraph: ``paragraph_key("003", 14) == "003¶14"``."""
+    return f"{seed}{PILCROW}{int(n)}"
+
+
+def parse_key(key: str) -> tuple[str, int]:
+    """Inverse of :func:`paragraph_key`; raises ValueError on a malformed key."""
+    match = re.fullmatch(r"(\d{3})\u00b6(\d+)", key.strip())
+    if not match:
+        raise ValueError(f"not a paragraph key (expected like 003\u00b614): {key!r}")
+    return match[1], int(match[2])
+
+
+def paragraphs_of_text(text: str, seed: str = "new", default_language: str | None = None) -> pd.DataFrame:
+    """Numbered, classified paragraphs of one text (a seed or any new article)."""
+    paras = split_paragraphs(text)
+    if default_language is None:
+        default_language = detect_language(text, default="en")
+    rows = []
+    for p in paras:
+        clean = nfc(p.raw).strip()
+        kind, rule = classify(clean)
+        lang = detect_language(clean)
+        rows.append({
+            "seed": seed,
+            "n": p.n,
+            "key": paragraph_key(seed, p.n) if re.fullmatch(r"\d{3}", seed) else f"{seed}{PILCROW}{p.n}",
+            "raw": p.raw,
+            "text": clean,
+            "display": display_text(p.raw),
+            "kind": kind,
+            "rule": rule,
+            "lang": lang or default_language,
+            "lang_basis": "function words" if lang else "document language",
+            "words": word_count(clean),
+        })
+    return pd.DataFrame(rows)
+
+
+def paragraphs(seeds_dir: Path = paths.SEEDS_DIR) -> pd.DataFrame:
+    """Every paragraph of every seed, one row each.
+
+    Columns: ``seed``, ``n``, ``key``, ``raw`` (the line as in the file), ``text`` (NFC, stripped),
+    ``display`` (also with no-break spaces made plain and known mojibake corrected), ``kind``
+    (body, heading, caption, boilerplate), ``rule`` (the rule that set the kind), ``lang`` (en/fr),
+    ``lang_basis`` and ``words``.
+    """
+    catalog = load_catalog(seeds_dir)
+    files = seed_files(seeds_dir)
+    frames = []
+    for rec in catalog.itertuples(index=False):
+        text = read_text(files[rec.seed])
+        frames.append(paragraphs_of_text(text, seed=rec.seed, default_language=rec.language))
+    frame = pd.concat(frames, ignore_index=True)
+    frame["n"] = frame["n"].astype("int64")
+    frame["words"] = frame["words"].astype("int64")
+    return frame
+
+
+def load_corpus(seeds_dir: Path = paths.SEEDS_DIR) -> pd.DataFrame:
+    """One row per seed: the catalogue plus paragraph counts by kind, content words (body, heading and
+    caption paragraphs), the languages found in its paragraphs and the file's SHA-256."""
+    catalog = load_catalog(seeds_dir)
+    paras = paragraphs(seeds_dir)
+    files = seed_files(seeds_dir)
+    rows = []
+    for rec in catalog.to_dict("records"):
+        own = paras[paras["seed"] == rec["seed"]]
+        content = own[own["kind"] != "boilerplate"]
+        rec.update(
+            paragraphs=int(len(own)),
+            body=int((own["kind"] == "body").sum()),
+            headings=int((own["kind"] == "heading").sum()),
+            captions=int((own["kind"] == "caption").sum()),
+            boilerplate=int((own["kind"] == "boilerplate").sum()),
+            words=int(content["words"].sum()),
+            paragraph_languages=", ".join(sorted(set(content["lang"]))),
+            sha256=hashlib.sha256(files[rec["seed"]].read_bytes()).hexdigest(),
+        )
+        rows.append(rec)
+    return pd.DataFrame(rows)
+
+
+def paragraph_text(paras: pd.DataFrame, key: str) -> pd.Series:
+    """The row of ``paras`` for a citation key; KeyError naming the key if there is none."""
+    seed, n = parse_key(key)
+    hit = paras[(paras["seed"] == seed) & (paras["n"] == n)]
+    if hit.empty:
+        raise KeyError(f"no paragraph {key}")
+    return hit.iloc[0]

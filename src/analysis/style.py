@@ -1,0 +1,197 @@
+"""House style for every figure and map of the report: colours, fonts, source lines, deterministic saving.
+
+Colours come from the Okabe–Ito palette (Okabe & Ito 2008, *Color Universal Design*), which stays
+distinguishable under the common forms of colour-vision deficiency. :data:`PALETTE` maps named roles to those
+colours (``PALETTE["algeria"]``) and carries the plain eight-colour cycle as ``PALETTE.cycle``.
+
+Usage in a figure module::
+
+    from analysis import style
+    style.apply_style()
+    fig, ax = plt.subplots()
+    ...
+    style.source_line(fig, "seeds 003¶60, 003¶63")   # prints "Source: seeds 003¶60, 003¶63"
+    style.save(fig, path)                             # .png, .svg or .pdf, same bytes every run
+
+Determinism: :func:`apply_style` fixes every rcParam that could vary between machines or runs (font family,
+DPI, the SVG hash salt, text as paths in SVG); :func:`save` strips the creation date from SVG/PDF metadata and
+the software tag from PNG metadata, so building a figure twice gives byte-identical files.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import matplotlib
+
+matplotlib.use("Agg")  # no display at build or test time; set before pyplot is imported anywhere
+
+import matplotlib.colors as mcolors  # noqa: E402
+import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+
+#: The eight Okabe–Ito colours, in their published order.
+OKABE_ITO: tuple[str, ...] = (
+    "#000000",  # black
+    "#E69F00",  # orange
+    "#56B4E9",  # sky blue
+    "#009E73",  # bluish green
+    "#F0E442",  # yellow
+    "#0072B2",  # blue
+    "#D55E00",  # vermillion
+    "#CC79A7",  # reddish purple
+)
+
+#: PLOVER event types grouped into the four quad classes used in the report. Any type not listed here is
+#: drawn with the ``other`` colour (see :func:`event_family`).
+PLOVER_FAMILIES: dict[str, tuple[str, ...]] = {
+    "verbal_cooperation": ("AGREE", "CONSULT", "SUPPORT", "REQUEST"),
+    "material_cooperation": ("COOPERATE", "AID", "YIELD"),
+    "verbal_conflict": ("ACCUSE", "REJECT", "THREATEN", "PROTEST"),
+    "material_conflict": ("SANCTION", "MOBILIZE", "COERCE", "ASSAULT"),
+}
+
+
+class Palette(dict):
+    """Named colour roles (``PALETTE["mali"]``) plus the plain Okabe–Ito cycle as :attr:`cycle`."""
+
+    @property
+    def cycle(self) -> list[str]:
+        """The eight Okabe–Ito colours as a list (for ``axes.prop_cycle`` or categorical series)."""
+        return list(OKABE_ITO)
+
+
+#: Named colour roles. Country roles are the strong colour (edges, markers, legend); fill a country with
+#: :func:`tint` of it so labels stay readable on top.
+PALETTE: Palette = Palette(
+    {
+        # countries and groupings
+        "algeria": "#009E73",      # bluish green
+        "mali": "#E69F00",         # orange
+        "aes": "#F0E442",          # yellow: the other Alliance of Sahel States members (Niger, Burkina Faso)
+        "russia": "#CC79A7",       # reddish purple
+        "other": "#999999",        # neutral grey: any other country or actor
+        # map furniture
+        "border": "#000000",       # the Algeria–Mali border line
+        "boundary": "#8C8C8C",     # other international boundaries
+        "water": "#DCEBF5",        # oceans and seas (very light sky blue)
+        "land": "#F2F0EB",         # land not highlighted
+        "text": "#1A1A1A",
+        "muted": "#6B6B6B",        # secondary text: source lines, notes
+        "uncertainty": "#D55E00",  # circles of location uncertainty
+        # PLOVER event families
+        "cooperation": "#0072B2",          # blue
+        "conflict": "#D55E00",             # vermillion
+        "verbal_cooperation": "#56B4E9",   # sky blue
+        "material_cooperation": "#0072B2", # blue
+        "verbal_conflict": "#E69F00",      # orange
+        "material_conflict": "#D55E00",    # vermillion
+    }
+)
+
+#: Font used everywhere; DejaVu Sans ships with matplotlib, so every machine renders the same glyphs.
+FONT_FAMILY = "DejaVu Sans"
+#: Fixed salt so SVG element ids are the same on every run.
+SVG_HASHSALT = "algeria-mali-report"
+#: Resolution of saved raster figures.
+DPI = 150
+
+_RC: dict[str, Any] = {
+    "font.family": "sans-serif",
+    "font.sans-serif": [FONT_FAMILY],
+    "font.size": 9.0,
+    "axes.titlesize": 10.5,
+    "axes.titleweight": "bold",
+    "axes.titlelocation": "left",
+    "axes.labelsize": 9.0,
+    "axes.edgecolor": "#4D4D4D",
+    "axes.labelcolor": PALETTE["text"],
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.prop_cycle": matplotlib.cycler(color=list(OKABE_ITO)),
+    "xtick.color": "#4D4D4D",
+    "ytick.color": "#4D4D4D",
+    "xtick.labelsize": 8.0,
+    "ytick.labelsize": 8.0,
+    "legend.fontsize": 8.0,
+    "legend.frameon": False,
+    "text.color": PALETTE["text"],
+    "figure.dpi": 100,
+    "figure.facecolor": "white",
+    "savefig.dpi": DPI,
+    "savefig.facecolor": "white",
+    "savefig.bbox": None,
+    "svg.hashsalt": SVG_HASHSALT,
+    "svg.fonttype": "path",
+    "pdf.fonttype": 42,
+    "path.simplify": True,
+    "image.interpolation": "antialiased",
+}
+
+
+def apply_style() -> None:
+    """Set the house rcParams (fonts, sizes, colour cycle, fixed SVG salt, DPI). Safe to call repeatedly."""
+    matplotlib.rcParams.update(_RC)
+
+
+def event_family(event_type: str) -> str:
+    """The PLOVER quad class of ``event_type`` (``"ASSAULT"`` -> ``"material_conflict"``); ``"other"`` if the
+    type is not a known PLOVER type. Case-insensitive."""
+    key = str(event_type).strip().upper()
+    for family, types in PLOVER_FAMILIES.items():
+        if key in types:
+            return family
+    return "other"
+
+
+def event_color(event_type: str) -> str:
+    """Colour of an event marker for a PLOVER ``event_type`` (by quad class, see :data:`PLOVER_FAMILIES`)."""
+    return PALETTE[event_family(event_type)]
+
+
+def tint(color: str, amount: float = 0.6) -> str:
+    """``color`` mixed with white: ``amount`` 0 keeps the colour, 1 gives white. Returns a hex string."""
+    if not 0.0 <= amount <= 1.0:
+        raise ValueError(f"tint amount must be within [0, 1], got {amount}")
+    r, g, b = mcolors.to_rgb(color)
+    mix = [c + (1.0 - c) * amount for c in (r, g, b)]
+    return mcolors.to_hex(mix)
+
+
+def source_line(fig: Figure, text: str, *, fontsize: float = 7.0) -> Any:
+    """Write ``Source: <text>`` at the bottom-left of ``fig`` (figure coordinates) and return the Text.
+
+    A leading ``Source:`` in ``text`` is not doubled. Long lines are the caller's business: pass ``\\n`` to wrap.
+    """
+    body = text.strip()
+    if body.lower().startswith("source:"):
+        body = body[len("source:"):].strip()
+    return fig.text(
+        0.01, 0.01, f"Source: {body}", ha="left", va="bottom", fontsize=fontsize,
+        color=PALETTE["muted"], gid="source-line",
+    )
+
+
+def save(fig: Figure, path: str | Path) -> Path:
+    """Save ``fig`` to ``path`` (format from the suffix: .png, .svg or .pdf) so that the bytes do not depend
+    on the date, the machine or the run. Creates the parent folder. Returns the path."""
+    path = Path(path)
+    fmt = path.suffix.lower().lstrip(".")
+    if fmt == "png":
+        metadata: dict[str, Any] = {"Software": None}
+    elif fmt == "svg":
+        metadata = {"Date": None, "Creator": None}
+    elif fmt == "pdf":
+        metadata = {"CreationDate": None, "ModDate": None, "Producer": None, "Creator": None}
+    else:
+        raise ValueError(f"{path}: unsupported figure format {fmt!r} (use .png, .svg or .pdf)")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with matplotlib.rc_context({"svg.hashsalt": SVG_HASHSALT}):
+        fig.savefig(path, format=fmt, dpi=DPI, metadata=metadata, facecolor="white")
+    return path
+
+
+def close(fig: Figure) -> None:
+    """Release ``fig`` (figures are built in loops by the book; this keeps memory flat)."""
+    plt.close(fig)
