@@ -1,0 +1,72 @@
+"""Charts of the report (maps are in :mod:`analysis.maps`). Each function takes frames and returns a
+matplotlib Figure in the house style, with a source line and alt text (``fig.alt_text``); nothing is
+read from disk here.
+
+:func:`export` writes a figure and the data behind it next to the chapter, so every chart can be
+downloaded as PNG and SVG and its numbers as CSV.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import matplotlib.dates as mdates
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.figure import Figure
+
+from analysis import style
+
+EXPORT_DIR = Path("exports")
+
+
+def publication_intervals(catalog: pd.DataFrame) -> Figure:
+    """One bar per seed from its earliest to its latest possible publication date; a single-day date
+    is a diamond. Bars are labelled with the seed id and precision."""
+    style.apply_style()
+    cat = catalog.sort_values("published_earliest", ascending=False).reset_index(drop=True)
+    fig, ax = plt.subplots(figsize=(7.5, 2.8))
+    for i, rec in cat.iterrows():
+        lo, hi = rec["published_earliest"], rec["published_latest"]
+        colour = style.PALETTE["mali"] if rec["date_precision"] == "day" else style.PALETTE["cooperation"]
+        if lo == hi:
+            ax.plot([lo], [i], marker="D", markersize=7, color=colour, zorder=3)
+        else:
+            ax.barh(i, (hi - lo).days + 1, left=lo, height=0.45, color=style.tint(colour, 0.35),
+                    edgecolor=colour, zorder=2)
+        label = f"{rec['seed']}  ({rec['date_precision']})"
+        ax.annotate(label, (hi, i), xytext=(6, 0), textcoords="offset points", va="center", fontsize=8)
+    ax.set_yticks(range(len(cat)))
+    ax.set_yticklabels([f"seed {s}" for s in cat["seed"]])
+    ax.xaxis.set_major_locator(mdates.YearLocator())
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    start = pd.Timestamp(cat["published_earliest"].min().year, 1, 1)
+    end = pd.Timestamp(cat["published_latest"].max().year + 1, 7, 1)
+    ax.set_xlim(start, end)
+    ax.set_ylim(-0.7, len(cat) - 0.3)
+    ax.grid(axis="x", color="#E0E0E0", linewidth=0.6, zorder=0)
+    ax.set_title("When each seed article was published: stated dates and inferred intervals")
+    fig.subplots_adjust(left=0.12, right=0.97, top=0.86, bottom=0.2)
+    style.source_line(fig, "seed catalogue (seeds/catalog.csv), evidence quoted from the seeds")
+    parts = []
+    for rec in catalog.sort_values("seed").itertuples():
+        lo, hi = rec.published_earliest.date(), rec.published_latest.date()
+        parts.append(f"seed {rec.seed}: {lo}" if lo == hi else f"seed {rec.seed}: {lo} to {hi}")
+    fig.alt_text = (
+        "Timeline of the publication dates of the five seed articles. " + "; ".join(parts) + "."
+    )
+    return fig
+
+
+def export(fig: Figure, data: pd.DataFrame, name: str, folder: Path = EXPORT_DIR) -> dict[str, Path]:
+    """Write ``fig`` as PNG and SVG and ``data`` as CSV under ``folder`` (relative to the running
+    chapter) with file names from ``name``; returns the paths. Bytes are deterministic."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    out = {
+        "png": style.save(fig, folder / f"{name}.png"),
+        "svg": style.save(fig, folder / f"{name}.svg"),
+        "csv": folder / f"{name}.csv",
+    }
+    data.to_csv(out["csv"], index=False, lineterminator="\n")
+    return out
