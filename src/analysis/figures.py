@@ -11,7 +11,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import matplotlib.dates as mdates
-import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
 
@@ -25,7 +24,8 @@ def publication_intervals(catalog: pd.DataFrame) -> Figure:
     is a diamond. Bars are labelled with the seed id and precision."""
     style.apply_style()
     cat = catalog.sort_values("published_earliest", ascending=False).reset_index(drop=True)
-    fig, ax = plt.subplots(figsize=(7.5, 2.8))
+    fig = Figure(figsize=(7.5, 2.8))  # not registered with pyplot: shown once, by the notebook
+    ax = fig.subplots()
     for i, rec in cat.iterrows():
         lo, hi = rec["published_earliest"], rec["published_latest"]
         colour = style.PALETTE["mali"] if rec["date_precision"] == "day" else style.PALETTE["cooperation"]
@@ -34,19 +34,25 @@ def publication_intervals(catalog: pd.DataFrame) -> Figure:
         else:
             ax.barh(i, (hi - lo).days + 1, left=lo, height=0.45, color=style.tint(colour, 0.35),
                     edgecolor=colour, zorder=2)
-        label = f"{rec['seed']}  ({rec['date_precision']})"
-        ax.annotate(label, (hi, i), xytext=(6, 0), textcoords="offset points", va="center", fontsize=8)
     ax.set_yticks(range(len(cat)))
-    ax.set_yticklabels([f"seed {s}" for s in cat["seed"]])
+    ax.set_yticklabels([f"seed {s} ({p})" for s, p in zip(cat["seed"], cat["date_precision"])])
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    ax.legend(handles=[
+        Line2D([], [], marker="D", linestyle="", color=style.PALETTE["mali"], label="date stated in the text"),
+        Patch(facecolor=style.tint(style.PALETTE["cooperation"], 0.35), edgecolor=style.PALETTE["cooperation"],
+              label="interval inferred from the text"),
+    ], loc="lower center", bbox_to_anchor=(0.42, 0.02), fontsize=7.5)
     ax.xaxis.set_major_locator(mdates.YearLocator())
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
     start = pd.Timestamp(cat["published_earliest"].min().year, 1, 1)
-    end = pd.Timestamp(cat["published_latest"].max().year + 1, 7, 1)
+    end = pd.Timestamp(cat["published_latest"].max().year + 1, 3, 1)
     ax.set_xlim(start, end)
     ax.set_ylim(-0.7, len(cat) - 0.3)
     ax.grid(axis="x", color="#E0E0E0", linewidth=0.6, zorder=0)
-    ax.set_title("When each seed article was published: stated dates and inferred intervals")
-    fig.subplots_adjust(left=0.12, right=0.97, top=0.86, bottom=0.2)
+    ax.set_title("Publication dates of the seed articles, stated or inferred")
+    fig.subplots_adjust(left=0.2, right=0.97, top=0.86, bottom=0.2)
     style.source_line(fig, "seed catalogue (seeds/catalog.csv), evidence quoted from the seeds")
     parts = []
     for rec in catalog.sort_values("seed").itertuples():
@@ -70,3 +76,12 @@ def export(fig: Figure, data: pd.DataFrame, name: str, folder: Path = EXPORT_DIR
     }
     data.to_csv(out["csv"], index=False, lineterminator="\n")
     return out
+
+
+def publish(fig: Figure, data: pd.DataFrame, name: str, folder: Path = EXPORT_DIR):
+    """Export ``fig`` and its data (see :func:`export`) and return the PNG for the notebook to show,
+    so the page, the PDF and the download are the same image."""
+    from IPython.display import Image
+
+    out = export(fig, data, name, folder)
+    return Image(filename=str(out["png"]))

@@ -24,12 +24,12 @@ from pathlib import Path
 from typing import Any
 
 import matplotlib
+import matplotlib.colors as mcolors
+import matplotlib.pyplot as plt
+from matplotlib.figure import Figure
 
-matplotlib.use("Agg")  # no display at build or test time; set before pyplot is imported anywhere
-
-import matplotlib.colors as mcolors  # noqa: E402
-import matplotlib.pyplot as plt  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
+# No backend is forced here: on a machine without a display matplotlib falls back to Agg by itself,
+# and inside a notebook the inline backend must stay in charge so figures reach the page and the PDF.
 
 #: The eight Okabe–Ito colours, in their published order.
 OKABE_ITO: tuple[str, ...] = (

@@ -1,0 +1,94 @@
+"""Tables for the book. A :class:`Table` renders as a MyST ``list-table`` (the chapters set
+``nb_render_markdown_format: myst``), so Sphinx builds a real, numbered table for both the web page
+and the PDF, with a caption, a label to cite with ``{numref}``, relative column widths, and paragraph
+citations that link to the seed-text appendix.
+
+Seed text is data: every cell is escaped (see :func:`analysis.pages.escape_myst`), so no cell can
+become markup. Only the roles this module writes itself (paragraph citations) are live.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from analysis.pages import escape_myst
+
+_KEY = re.compile(r"^\d{3}\u00b6\d+$")
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return "; ".join(_cell(v) for v in value)
+    if isinstance(value, pd.Timestamp):
+        return "" if pd.isna(value) else value.strftime("%Y-%m-%d")
+    if isinstance(value, float):
+        return "" if pd.isna(value) else f"{value:g}"
+    try:
+        if pd.isna(value):
+            return ""
+    except (TypeError, ValueError):
+        pass
+    return str(value)
+
+
+def cite_keys(text: str) -> str:
+    """MyST for a cell holding paragraph keys (``003¶60`` or ``003¶60; 003¶63``): each key becomes a
+    ``{para}`` citation; anything else in the cell is escaped."""
+    parts = [p.strip() for p in re.split(r"[;,]", text) if p.strip()]
+    if parts and all(_KEY.match(p) for p in parts):
+        return ", ".join(f"{{para}}`{p}`" for p in parts)
+    return escape_myst(text)
+
+
+@dataclass
+class Table:
+    """A frame to show in the book.
+
+    ``caption`` and ``name`` make it a numbered table (cite it with ``{numref}`name```);
+    ``widths`` gives relative column widths; ``cite`` lists columns holding paragraph keys, which become
+    links; ``css_class`` is added to the table (``ledger-table`` makes it sortable and searchable in
+    HTML)."""
+
+    frame: pd.DataFrame
+    caption: str = ""
+    name: str = ""
+    widths: dict[str, float] = field(default_factory=dict)
+    cite: tuple[str, ...] = ()
+    css_class: str = ""
+
+    def to_myst(self) -> str:
+        cols = list(self.frame.columns)
+        weights = [max(1, round(float(self.widths.get(c, 1.0)) * 10)) for c in cols]
+        classes = " ".join(c for c in ("report-table", self.css_class) if c)
+        lines = [f"```{{list-table}} {escape_myst(self.caption)}".rstrip(), ":header-rows: 1",
+                 f":widths: {' '.join(str(w) for w in weights)}", f":class: {classes}"]
+        if self.name:
+            lines.append(f":name: {self.name}")
+        lines.append("")
+        lines.append("* " + "\n".join(
+            ("- " if i == 0 else "  - ") + escape_myst(str(c)) for i, c in enumerate(cols)))
+        for _, rec in self.frame.iterrows():
+            cells = []
+            for col in cols:
+                text = _cell(rec[col])
+                cells.append(cite_keys(text) if col in self.cite else escape_myst(text))
+            lines.append("* " + "\n".join(
+                ("- " if i == 0 else "  - ") + c for i, c in enumerate(cells)))
+        lines.append("```")
+        return "\n".join(lines) + "\n"
+
+    def _repr_markdown_(self) -> str:
+        return self.to_myst()
+
+    def __repr__(self) -> str:
+        return self.frame.to_string(index=False)
+
+
+def show(frame: pd.DataFrame, caption: str = "", name: str = "", **kwargs) -> Table:
+    """Wrap ``frame`` for display in a chapter (see :class:`Table`)."""
+    return Table(frame.reset_index(drop=True), caption=caption, name=name, **kwargs)

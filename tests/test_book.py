@@ -1,0 +1,77 @@
+"""The book builds from a clean copy with -W -n (zero warnings), the pages exist, nothing is fetched
+from the network, and the seed-text appendix is up to date with the corpus."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from analysis import paths
+from analysis.pages import SEED_PAGE, seed_page
+
+BIN = Path(sys.executable).parent
+COPY_IGNORE = shutil.ignore_patterns(".venv", "_build", ".git", ".pytest_cache", "__pycache__",
+                                     ".jupyter_cache", "exports", "*.egg-info")
+
+
+def _toc_pages() -> list[str]:
+    toc = yaml.safe_load((paths.ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    pages = [toc["root"]]
+    for part in toc.get("parts", []):
+        pages += [c["file"] for c in part.get("chapters", [])]
+    return pages
+
+
+def test_seed_page_is_up_to_date():
+    assert SEED_PAGE.read_text(encoding="utf-8") == seed_page(), (
+        "chapters/appendix_seeds.md is stale: run `python -m analysis seed-page --write`"
+    )
+
+
+def test_seed_page_escapes_markup():
+    page = seed_page()
+    # the bare URL of 002¶7 and the bracketed timestamp of 002¶5 must not become links or roles
+    assert r"https\:\/\/x\.com\/EAndaloucia" in page
+    assert r"\[08\/01\/2025 21\:45\]" in page
+    assert "(p-003-60)=" in page
+
+
+@pytest.fixture(scope="module")
+def built_book(tmp_path_factory):
+    dst = tmp_path_factory.mktemp("book") / "report"
+    shutil.copytree(paths.ROOT, dst, ignore=COPY_IGNORE)
+    shared = paths.ROOT.parent / "shared"
+    cmd = [str(BIN / "jupyter-book"), "build", str(dst), "-W", "-n", "--keep-going"]
+    env = {**__import__("os").environ, "ANALYSIS_ROOT": str(dst)}
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=1800)
+    log = proc.stdout + proc.stderr
+    assert proc.returncode == 0, f"jupyter-book build failed:\n{log[-6000:]}"
+    assert not re.search(r"\bWARNING:", log), f"build printed warnings:\n{log[-6000:]}"
+    return dst / "_build" / "html"
+
+
+@pytest.mark.slow
+def test_book_builds_with_every_page(built_book):
+    for page in _toc_pages():
+        assert (built_book / f"{page}.html").is_file(), page
+    html = (built_book / "chapters" / "sources_method.html").read_text(encoding="utf-8")
+    assert "Figure 1.1" in html or "Fig. 1.1" in html
+    assert "fig-publication.png" in html
+    assert "The seed articles." in html
+    assert 'href="appendix_seeds.html#p-001-1"' in html  # paragraph citations link to the appendix
+
+
+@pytest.mark.slow
+def test_book_fetches_nothing_from_the_network(built_book):
+    offenders = []
+    for page in built_book.rglob("*.html"):
+        for url in re.findall(r'<(?:script|link|img|iframe)[^>]+(?:src|href)="(https?://[^"]+)"',
+                              page.read_text(encoding="utf-8")):
+            offenders.append(f"{page.name}: {url}")
+    assert not offenders, offenders[:10]

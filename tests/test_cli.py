@@ -1,0 +1,60 @@
+"""The command line, run as a user runs it: exit status, output, one-line errors."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+
+from analysis import paths
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "analysis", *args], capture_output=True, text=True,
+                          cwd=paths.ROOT, timeout=300)
+
+
+def test_corpus_table():
+    proc = run("corpus")
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert len(lines) == 6  # header + five seeds
+    assert "Une Plume du Mali" in proc.stdout
+
+
+def test_corpus_json():
+    proc = run("corpus", "--json")
+    assert proc.returncode == 0, proc.stderr
+    rows = json.loads(proc.stdout)
+    assert [r["seed"] for r in rows] == ["000", "001", "002", "003", "004"]
+    assert {r["seed"]: r["paragraphs"] for r in rows} == {"000": 4, "001": 8, "002": 25, "003": 69, "004": 25}
+    assert rows[2]["published_earliest"] == "2025-01-08"
+
+
+def test_paragraphs_of_a_seed():
+    proc = run("paragraphs", "003")
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert len(lines) == 69
+    assert lines[12].split()[:2] == ["003¶13", "boilerplate:image-placeholder"]
+    assert lines[59].startswith(" 003¶60  body")
+
+
+def test_unknown_seed_is_one_error_line():
+    proc = run("paragraphs", "042")
+    assert proc.returncode == 1
+    assert proc.stderr.strip().splitlines() == [
+        f"error: {paths.SEEDS_DIR}: no seed '042' (known: 000, 001, 002, 003, 004)"
+    ]
+
+
+def test_bad_seed_folder_is_one_error_line(tmp_path):
+    seeds = tmp_path / "seeds"
+    shutil.copytree(paths.SEEDS_DIR, seeds)
+    (seeds / "002_46995a4563dd4c7c.txt").write_bytes(b"\xff\xfe bad")
+    proc = run("corpus", "--seeds", str(seeds))
+    assert proc.returncode == 1
+    assert proc.stderr.strip().splitlines() == [
+        f"error: {seeds / '002_46995a4563dd4c7c.txt'}: not UTF-8: byte 0xff at offset 0 (invalid start byte)"
+    ]
