@@ -25,8 +25,9 @@ $(STAMP): requirements.lock pyproject.toml
 
 venv: $(STAMP)
 
+# Always from an empty _build: the execution cache does not see changes in the package or the data.
 report: $(STAMP)
-	rm -rf _build/html _build/.doctrees _build/jupyter_execute
+	rm -rf _build
 	$(BIN)/jupyter-book build . $(JB_FLAGS)
 	@echo "Report built: open file://$(CURDIR)/_build/html/index.html"
 
@@ -43,7 +44,7 @@ system-deps:
 	fi
 
 pdf: $(STAMP) system-deps
-	rm -rf _build/latex
+	rm -rf _build
 	$(BIN)/jupyter-book build . --builder pdflatex $(JB_FLAGS)
 	@echo "PDF built: $(CURDIR)/_build/latex/algeria-mali-report.pdf"
 
@@ -51,8 +52,12 @@ test: $(STAMP) system-deps
 	$(BIN)/python -m analysis validate
 	$(BIN)/python -m pytest -q
 
+# Chapters are MyST Markdown paired with jupytext: make JupyterLab open .md files as notebooks.
+LAB_OVERRIDES := $(VENV)/share/jupyter/lab/settings/overrides.json
 lab: $(STAMP)
-	$(BIN)/jupyter lab --notebook-dir=$(CURDIR)
+	mkdir -p $(dir $(LAB_OVERRIDES))
+	printf '%s\n' '{"@jupyterlab/docmanager-extension:plugin": {"defaultViewers": {"markdown": "Jupytext Notebook", "myst": "Jupytext Notebook"}}}' > $(LAB_OVERRIDES)
+	cd chapters && ../$(BIN)/jupyter lab
 
 clean:
 	rm -rf _build .pytest_cache .jupyter_cache
