@@ -67,6 +67,44 @@ def _cmd_seed_page(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_extract(args: argparse.Namespace) -> int:
+    """Candidate events (sentences with a date, two actors or a place) in one or more text files."""
+    import json
+    import os
+    import re
+    from datetime import date
+
+    from tqdm import tqdm
+
+    from analysis.extract import candidates_records, extract_file, format_candidates
+
+    anchor = None
+    if args.anchor is not None:
+        try:
+            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", args.anchor):
+                raise ValueError
+            anchor = date.fromisoformat(args.anchor)
+        except ValueError:
+            raise _UsageError(f"--anchor: {args.anchor!r} is not a YYYY-MM-DD calendar date") from None
+    frames = []
+    # The bar closes (ending its line) before any error message is printed.
+    with tqdm(args.files, desc="extract", unit="file", file=sys.stderr, disable=len(args.files) < 2) as bar:
+        for f in bar:
+            frames.append(extract_file(f, anchor=anchor))
+    for note in dict.fromkeys(n for frame in frames for n in frame.attrs.get("notes", [])):
+        print(f"note: {note}", file=sys.stderr)
+    try:
+        if args.json:
+            records = [rec | {"file": f} for f, frame in zip(args.files, frames) for rec in candidates_records(frame)]
+            print(json.dumps(records, ensure_ascii=False, indent=2))
+        else:
+            print("\n\n".join(format_candidates(frame, title=f) for f, frame in zip(args.files, frames)))
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader stopped early (``| head``): not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return 0
+
+
 class _wide_pandas:
     def __enter__(self):
         import pandas as pd
@@ -99,6 +137,13 @@ def _build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("seed-page", help="the generated Seed texts appendix (chapters/appendix_seeds.md)")
     p.add_argument("--write", action="store_true", help="write the page instead of printing it")
     p.set_defaults(func=_cmd_seed_page)
+
+    p = sub.add_parser("extract", help="candidate events (dated sentences, actors, places) in text files")
+    p.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 text files (seeds or new articles)")
+    p.add_argument("--anchor", metavar="YYYY-MM-DD",
+                   help="reference date (e.g. publication) for relative dates such as '4 months ago'")
+    p.add_argument("--json", action="store_true", help="print JSON records instead of a table")
+    p.set_defaults(func=_cmd_extract)
 
     return parser
 

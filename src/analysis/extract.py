@@ -1,0 +1,318 @@
+"""Candidate events in a text: the sentences that carry a date, a pair of actors or a place.
+
+This is the first pass an analyst makes over a new article before coding events into the ledger. It is
+deliberately simple and predictable:
+
+1. the text is cut into numbered paragraphs with the corpus rule (paragraph *n* = *n*-th non-blank line),
+   and each paragraph is classified (body, heading, caption, boilerplate) by :mod:`analysis.corpus`;
+2. boilerplate paragraphs are skipped; the others are split into sentences by :func:`split_sentences`;
+3. each sentence is searched for dates (:func:`analysis.dates.find_dates`), actors
+   (``analysis.actors.find_actors``) and places (:func:`analysis.places.find_places`);
+4. a sentence is kept when it holds at least one date mention, at least two distinct actors, or at
+   least one place. The ``kept_for`` column says which.
+
+Actors and places come from loader modules written separately. They are imported when first needed; if
+a module does not exist yet its column holds empty lists and the frame's ``attrs["notes"]`` says so
+(the command line prints these notes). Any other import failure is an error, not a silent gap.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any, Callable
+
+import pandas as pd
+
+from analysis.corpus import CorpusError, SEED_NAME, paragraphs_of_text, read_text
+from analysis.dates import DateMention, find_dates
+from analysis.errors import AnalysisError
+from analysis.text import detect_language
+
+__all__ = [
+    "ExtractError", "COLUMNS", "split_sentences", "format_mention", "candidates", "extract_file",
+    "candidates_records", "format_candidates",
+]
+
+#: Columns of the frames returned by :func:`candidates` and :func:`extract_file`, in order.
+COLUMNS: tuple[str, ...] = (
+    "seed", "paragraph", "key", "kind", "lang", "sentence_no", "sentence", "dates", "date_mentions",
+    "actors", "places", "kept_for",
+)
+
+
+class ExtractError(AnalysisError):
+    """A file given for extraction is unusable (missing, not UTF-8, empty); the message names it."""
+
+
+# --------------------------------------------------------------------------------------------------------
+# Sentences
+# --------------------------------------------------------------------------------------------------------
+
+#: Words that end with a full stop without ending a sentence (compared case-insensitively, without the
+#: final stop). Initials and dotted acronyms ("A.", "U.N.", "U.S.") are recognised by shape instead.
+ABBREVIATIONS: frozenset[str] = frozenset(
+    "mr mrs ms dr prof gen col lt sgt capt cpt maj adm gov sen rep pres st jr sr vs etc cf al "
+    "no art fig p pp vol eds approx dept univ inc ltd corp "
+    "jan feb mar apr jun jul aug sep sept oct nov dec "
+    "mm mme mmes mlle mgr pr".split()
+)
+_SENTENCE_END = re.compile(
+    r"""[.!?]+                       # the end mark(s)
+        [\"'\u201d\u2019\u00bb)\]]*  # closing quotes or brackets that belong to the sentence
+        (?=\s+[\"'\u201c\u2018\u00ab(\[]?[A-Z0-9\u00c0-\u00d6\u00d8-\u00de])  # space, capital or digit
+    """,
+    re.VERBOSE,
+)
+_LAST_WORD = re.compile(r"([\w.]+)\.$")
+
+
+def _is_abbreviation(before: str) -> bool:
+    """``True`` when the text ``before`` (ending with a full stop) ends in an abbreviation: a word of
+    :data:`ABBREVIATIONS`, a dotted acronym ("U.N.", "e.g.") or a single capital initial ("M.", "A.")."""
+    m = _LAST_WORD.search(before)
+    if not m:
+        return False
+    word = m.group(1)
+    if "." in word:
+        return True
+    if len(word) == 1 and word.isalpha() and word.isupper():
+        return True
+    return word.casefold() in ABBREVIATIONS
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Spans ``(start, end)`` of the sentences of ``text`` (leading and trailing white space excluded).
+
+    A sentence ends at ``.``, ``!`` or ``?`` (with any closing quotes or brackets) followed by white space
+    and a capital letter or digit (possibly after an opening quote), unless the full stop closes an abbreviation ("Mr.", "Gen.", "M.", "U.N.", a single
+    capital initial) or a number ("No. 5"). Text without an end mark is one sentence.
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        mark = m.group(0)
+        if mark.startswith(".") and len(mark.rstrip("\"'\u201d\u2019\u00bb)]")) == 1:
+            if _is_abbreviation(text[start:m.start() + 1]):
+                continue
+        spans.append((start, m.end()))
+        start = m.end()
+    spans.append((start, len(text)))
+    out = []
+    for s, e in spans:
+        chunk = text[s:e]
+        lead = len(chunk) - len(chunk.lstrip())
+        trail = len(chunk) - len(chunk.rstrip())
+        if chunk.strip():
+            out.append((s + lead, e - trail))
+    return out
+
+
+# --------------------------------------------------------------------------------------------------------
+# Actors and places: lazy, optional look-ups
+# --------------------------------------------------------------------------------------------------------
+
+Finder = Callable[[str], list[str]]
+
+
+def _ids(found: Any, column: str) -> list[str]:
+    """Identifiers from whatever a finder returns: a list of ids, of records with ``column``, or a frame."""
+    if found is None:
+        return []
+    if isinstance(found, pd.DataFrame):
+        return list(dict.fromkeys(str(v) for v in found[column]))
+    out: list[str] = []
+    for item in found:
+        if isinstance(item, str):
+            value = item
+        elif isinstance(item, dict):
+            value = item[column]
+        else:
+            value = getattr(item, column)
+        if value not in out:
+            out.append(str(value))
+    return out
+
+
+def _finder(module: str, function: str, column: str, table: Any, notes: list[str]) -> Finder:
+    """A function ``text -> list of ids``.
+
+    ``table`` may be a callable (used as the finder), a DataFrame (passed to ``module.function`` as its
+    table argument), or ``None`` (the module's own default table). When ``module`` does not exist the
+    finder returns empty lists and a note is added to ``notes``.
+    """
+    if callable(table) and not isinstance(table, pd.DataFrame):
+        return lambda text: _ids(table(text), column)
+    name = f"analysis.{module}"
+    try:
+        mod = importlib.import_module(name)
+    except ModuleNotFoundError as exc:
+        if exc.name != name:  # the module exists but something it imports is missing: that is a bug
+            raise
+        notes.append(f"{name} is not available: the {module} column is empty (no {module} looked up)")
+        return lambda text: []
+    func = getattr(mod, function)
+    if table is None:
+        return lambda text: _ids(func(text), column)
+    return lambda text: _ids(func(text, table), column)
+
+
+# --------------------------------------------------------------------------------------------------------
+# Candidates
+# --------------------------------------------------------------------------------------------------------
+
+
+def format_mention(d: DateMention) -> str:
+    """One date mention as a short readable string.
+
+    ``"2021-08-26 day"``, ``"1990..1999 approximate"``, ``"2023-09 approximate, relative '4 months ago'"``,
+    ``"? relative 'in December'"`` (a relative mention that was not resolved).
+    """
+    if d.start is None:
+        return f"? relative '{d.text}'"
+    interval = d.start if d.start == d.end else f"{d.start}..{d.end}"
+    suffix = f", relative '{d.text}'" if d.relative else ""
+    return f"{interval} {d.precision}{suffix}"
+
+
+def _empty() -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype="object") for c in COLUMNS})
+
+
+def candidates(
+    paragraphs_df: pd.DataFrame,
+    actors: Finder | pd.DataFrame | None = None,
+    places: Finder | pd.DataFrame | None = None,
+    anchor: date | None = None,
+) -> pd.DataFrame:
+    """Sentences of the non-boilerplate paragraphs that hold a date, two actors or a place.
+
+    Args:
+        paragraphs_df: a paragraph table as made by :func:`analysis.corpus.paragraphs` or
+            :func:`analysis.corpus.paragraphs_of_text`; needs ``seed``, ``n``, ``key``, ``text``, ``kind``
+            and (optionally) ``lang``.
+        actors, places: how to find actor and place ids in a sentence: ``None`` for the default tables of
+            ``analysis.actors.find_actors`` / ``analysis.places.find_places``, a table to pass to them, or
+            any function ``text -> list of ids``.
+        anchor: reference date for relative date expressions (see :func:`analysis.dates.find_dates`).
+
+    Returns:
+        One row per kept sentence, columns :data:`COLUMNS`: ``seed``, ``paragraph`` (its number),
+        ``key``, ``kind``, ``lang``, ``sentence_no`` (1-based within the paragraph), ``sentence``,
+        ``dates`` (list of :func:`format_mention` strings), ``date_mentions`` (list of
+        :class:`~analysis.dates.DateMention`), ``actors`` and ``places`` (lists of ids, in order of
+        mention), ``kept_for`` (``"date"``, ``"actors"``, ``"place"``, joined with ``+``).
+        ``attrs["notes"]`` lists any look-up that could not be made.
+    """
+    needed = {"seed", "n", "key", "text", "kind"}
+    missing = needed - set(paragraphs_df.columns)
+    if missing:
+        raise KeyError(f"paragraph table lacks column(s): {', '.join(sorted(missing))}")
+    notes: list[str] = []
+    find_actor_ids = _finder("actors", "find_actors", "actor_id", actors, notes)
+    find_place_ids = _finder("places", "find_places", "place_id", places, notes)
+    has_lang = "lang" in paragraphs_df.columns
+
+    rows = []
+    for rec in paragraphs_df.to_dict("records"):
+        if rec["kind"] == "boilerplate":
+            continue
+        text = str(rec["text"])
+        lang = rec["lang"] if has_lang and rec["lang"] in ("en", "fr") else None
+        for no, (s, e) in enumerate(split_sentences(text), start=1):
+            sentence = text[s:e]
+            mentions = find_dates(sentence, lang=lang, anchor=anchor)
+            actor_ids = find_actor_ids(sentence)
+            place_ids = find_place_ids(sentence)
+            reasons = [name for name, ok in (("date", mentions), ("actors", len(actor_ids) >= 2),
+                                             ("place", place_ids)) if ok]
+            if not reasons:
+                continue
+            rows.append({
+                "seed": rec["seed"], "paragraph": int(rec["n"]), "key": rec["key"], "kind": rec["kind"],
+                "lang": lang, "sentence_no": no, "sentence": sentence,
+                "dates": [format_mention(d) for d in mentions], "date_mentions": mentions,
+                "actors": actor_ids, "places": place_ids, "kept_for": "+".join(reasons),
+            })
+    frame = pd.DataFrame(rows, columns=list(COLUMNS)) if rows else _empty()
+    if rows:
+        frame["paragraph"] = frame["paragraph"].astype("int64")
+        frame["sentence_no"] = frame["sentence_no"].astype("int64")
+    frame.attrs["notes"] = notes
+    return frame
+
+
+def extract_file(
+    path: str | Path,
+    anchor: date | None = None,
+    actors: Finder | pd.DataFrame | None = None,
+    places: Finder | pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Candidate events of any UTF-8 text file (a seed or a new article); see :func:`candidates`.
+
+    Paragraphs are numbered with the corpus rule. A file named like a seed (``003_<hash>.txt``) gets the
+    seed's citation keys (``003¶14``); any other file is keyed by its stem (``article¶3``). The document's
+    language (by :func:`analysis.text.detect_language`) is the fallback for paragraphs too short to tell.
+
+    Raises:
+        ExtractError: the file is missing, not a file, empty, binary or not UTF-8 (the message names it).
+    """
+    path = Path(path)
+    try:
+        text = read_text(path)
+    except CorpusError as exc:
+        raise ExtractError(path, exc.reason) from None
+    match = SEED_NAME.match(path.name)
+    seed = match["seed"] if match else path.stem
+    paras = paragraphs_of_text(text, seed=seed, default_language=detect_language(text, default="en"))
+    frame = candidates(paras, actors=actors, places=places, anchor=anchor)
+    frame.attrs["file"] = str(path)
+    return frame
+
+
+# --------------------------------------------------------------------------------------------------------
+# Presentation (used by the command line)
+# --------------------------------------------------------------------------------------------------------
+
+
+def candidates_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """The rows of a :func:`candidates` frame as JSON-ready dicts; each date mention becomes a dict with
+    ``text``, ``span``, ``start``, ``end``, ``precision``, ``relative`` and ``note``."""
+    out = []
+    for rec in frame.to_dict("records"):
+        rec = dict(rec)
+        rec["dates"] = [
+            {"text": d.text, "span": list(d.span), "start": d.start, "end": d.end, "precision": d.precision,
+             "relative": d.relative, "note": d.note}
+            for d in rec.pop("date_mentions")
+        ]
+        rec["actors"] = list(rec["actors"])
+        rec["places"] = list(rec["places"])
+        rec["paragraph"] = int(rec["paragraph"])
+        rec["sentence_no"] = int(rec["sentence_no"])
+        out.append(rec)
+    return out
+
+
+def format_candidates(frame: pd.DataFrame, title: str | None = None, width: int = 100) -> str:
+    """A :func:`candidates` frame as plain text: one block per sentence, its key and sentence number, the
+    dates (with precision), actors and places on the first line, the sentence wrapped below."""
+    import textwrap
+
+    lines = []
+    if title is not None:
+        lines.append(f"== {title}: {len(frame)} candidate sentence(s) ==")
+    for rec in frame.itertuples(index=False):
+        label = f"{rec.key}.{rec.sentence_no}"
+        fields = (
+            *([f"[{rec.kind}]"] if rec.kind != "body" else []),
+            f"dates: {'; '.join(rec.dates) or '-'}",
+            f"actors: {', '.join(rec.actors) or '-'}",
+            f"places: {', '.join(rec.places) or '-'}",
+        )
+        lines.append(f"{label:<10} " + " | ".join(fields))
+        lines.extend(textwrap.wrap(rec.sentence, width=width, initial_indent=" " * 11,
+                                   subsequent_indent=" " * 11))
+    return "\n".join(lines)

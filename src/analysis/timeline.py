@@ -1,0 +1,96 @@
+"""Computations over the event ledger that the chapters chart and quote: events placed on a time
+axis, the Algeria–Mali dyad, counts by period and by PLOVER family, and the cooperation–conflict
+balance. Pure functions: frames in, frames out; nothing is drawn here.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis.dates import parse_iso
+
+#: The rupture: the Malian transitional authorities end the Algiers agreement in January 2024 (003¶10).
+#: The seeds give the month only; the split is the first day of that month, and events of January 2024
+#: count after it.
+RUPTURE = pd.Timestamp("2024-01-01")
+
+#: PLOVER event types by quad class (cooperation/conflict, verbal/material), as the PLOVER README's
+#: "quad categories" table defines them (openeventdata/PLOVER). The current PLOVER names ACCUSE and
+#: REQUEST stand where that table has DISAPPROVE and DEMAND.
+FAMILIES: dict[str, tuple[str, ...]] = {
+    "verbal cooperation": ("AGREE", "CONSULT", "SUPPORT", "CONCEDE"),
+    "material cooperation": ("COOPERATE", "AID", "RETREAT", "INVESTIGATE"),
+    "verbal conflict": ("REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION"),
+    "material conflict": ("PROTEST", "CRIME", "MOBILIZE", "COERCE", "ASSAULT", "FIGHT"),
+}
+
+
+def family(event_type: str) -> str:
+    """Quad class of a PLOVER type (``"ASSAULT"`` -> ``"material conflict"``); raises on an unknown
+    type, so no event is silently left out of a count."""
+    key = str(event_type).strip().upper()
+    for fam, types in FAMILIES.items():
+        if key in types:
+            return fam
+    raise ValueError(f"unknown PLOVER event type {event_type!r}")
+
+
+def on_time_axis(events: pd.DataFrame) -> pd.DataFrame:
+    """``events`` with ``t_start`` and ``t_end`` (Timestamps spanning the coded date: a month-precision
+    date spans the month), ``t_mid`` (the middle, for plotting), ``year``, ``period`` (before/after
+    :data:`RUPTURE`), ``family`` and ``polarity`` (cooperation/conflict)."""
+    out = events.copy()
+    spans = [parse_iso(str(s)) for s in out["date_start"]]
+    ends = [parse_iso(str(e))[1] if isinstance(e, str) and e else sp[1]
+            for e, sp in zip(out["date_end"], spans)]
+    out["t_start"] = pd.to_datetime([s[0] for s in spans])
+    out["t_end"] = pd.to_datetime(ends)
+    out["t_mid"] = out["t_start"] + (out["t_end"] - out["t_start"]) / 2
+    out["year"] = out["t_start"].dt.year.astype("int64")
+    out["period"] = ["after rupture" if t >= RUPTURE else "before rupture" for t in out["t_start"]]
+    out["family"] = [family(t) for t in out["event_type"]]
+    out["polarity"] = [f.split()[1] for f in out["family"]]
+    return out.sort_values(["t_start", "event_id"], ignore_index=True)
+
+
+def dyad(events: pd.DataFrame, actors: pd.DataFrame, a: str = "DZA", b: str = "MLI") -> pd.DataFrame:
+    """Events between an actor of country ``a`` and an actor of country ``b``, in either direction
+    (countries are the ISO3 codes of the actor table; a state actor's country is itself)."""
+    country = actors.set_index("actor_id")["country"].fillna("").to_dict()
+    c1 = events["actor1"].map(lambda x: country.get(x, ""))
+    c2 = events["actor2"].map(lambda x: country.get(x, ""))
+    mask = ((c1 == a) & (c2 == b)) | ((c1 == b) & (c2 == a))
+    return events[mask.to_numpy()].copy()
+
+
+def counts_by(events: pd.DataFrame, by: str = "year") -> pd.DataFrame:
+    """Events per ``by`` value (``year`` or ``period``) and quad class, with the mean score; expects
+    the columns of :func:`on_time_axis`."""
+    table = (
+        events.pivot_table(index=by, columns="family", values="event_id", aggfunc="count", fill_value=0)
+        .reindex(columns=list(FAMILIES), fill_value=0)
+        .astype("int64")
+    )
+    table["events"] = table.sum(axis=1)
+    table["mean score"] = events.groupby(by)["score"].mean().round(2)
+    table.columns.name = None
+    return table.reset_index()
+
+
+def balance(events: pd.DataFrame) -> pd.DataFrame:
+    """Cooperation and conflict before and after the rupture: number of events of each polarity, the
+    share of conflict, and the mean score, one row per period."""
+    rows = []
+    for period in ("before rupture", "after rupture"):
+        own = events[events["period"] == period]
+        n = len(own)
+        conflict = int((own["polarity"] == "conflict").sum())
+        rows.append({
+            "period": period,
+            "events": int(n),
+            "cooperation": int(n - conflict),
+            "conflict": conflict,
+            "conflict share": round(conflict / n, 3) if n else float("nan"),
+            "mean score": round(float(own["score"].mean()), 2) if n else float("nan"),
+        })
+    return pd.DataFrame(rows)
