@@ -105,6 +105,26 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_validate(args: argparse.Namespace) -> int:
+    """Check the event ledger, actors, claims and date coverage; one summary line or one line per problem."""
+    from analysis.validate import validate
+
+    data_dir = Path(args.data)
+    if args.write_json:
+        from analysis.events import export_json, load_events
+
+        print(export_json(load_events(data_dir / "events.csv"), data_dir / "events.json"), file=sys.stderr)
+    result = validate(data_dir, Path(args.seeds))
+    for note in result.notes:
+        print(f"note: {note}", file=sys.stderr)
+    if result.problems:
+        for problem in result.problems:
+            print(problem)
+        return 1
+    print(result.summary)
+    return 0
+
+
 class _wide_pandas:
     def __enter__(self):
         import pandas as pd
@@ -144,6 +164,12 @@ def _build_parser() -> argparse.ArgumentParser:
                    help="reference date (e.g. publication) for relative dates such as '4 months ago'")
     p.add_argument("--json", action="store_true", help="print JSON records instead of a table")
     p.set_defaults(func=_cmd_extract)
+
+    p = sub.add_parser("validate", help="check the event ledger, actors, claims and date coverage")
+    p.add_argument("--data", default=str(paths.DATA_DIR), help="data folder (default: %(default)s)")
+    p.add_argument("--seeds", default=str(paths.SEEDS_DIR), help="seeds folder (default: %(default)s)")
+    p.add_argument("--write-json", action="store_true", help="first rewrite data/events.json from events.csv")
+    p.set_defaults(func=_cmd_validate)
 
     return parser
 

@@ -1,0 +1,162 @@
+"""The public record: ``data/public_record.csv``, facts from sources other than the seeds.
+
+The file is a byte-for-byte copy of the team's reference file. Each row has a ``key``, a ``kind``
+(``place``, ``date`` or ``claim``), the ``subject``, the ``value``, its ``source``, a ``reliability``
+grade (A reliable ... F cannot be judged, after the Admiralty scale) and a ``note``.
+
+The record is shown beside the seeds, never merged into them: the ledger keeps what the seed says,
+and :func:`differences` lists where the record says otherwise, each difference labelled with the
+record's source.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from analysis import paths
+from analysis.errors import AnalysisError
+
+PUBLIC_RECORD_PATH = paths.DATA_DIR / "public_record.csv"
+COLUMNS: tuple[str, ...] = ("key", "kind", "subject", "value", "source", "reliability", "note")
+KINDS: tuple[str, ...] = ("place", "date", "claim")
+RELIABILITY: tuple[str, ...] = ("A", "B", "C", "D", "E", "F")
+DIFFERENCE_COLUMNS: tuple[str, ...] = (
+    "record_key", "aspect", "event_id", "seed_paragraph", "seed_value", "record_value", "record_source",
+    "reliability", "record_note",
+)
+_ISO_DAY = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+_SETTLEMENT_KINDS = ("city", "town", "commune")
+
+
+class PublicRecordError(AnalysisError):
+    """The public-record file is unusable; the message names the file, the row and the problem."""
+
+
+def load_public_record(path: str | Path = PUBLIC_RECORD_PATH) -> pd.DataFrame:
+    """The public record, checked: known columns, unique keys, known kinds and reliability grades,
+    a source on every row. Raises :class:`PublicRecordError` naming the file, row and problem."""
+    path = Path(path)
+    if not path.is_file():
+        raise PublicRecordError(path, "file not found")
+    with path.open(encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        header = list(reader.fieldnames or [])
+        missing = [c for c in COLUMNS if c not in header]
+        if missing:
+            raise PublicRecordError(path, f"missing columns: {', '.join(missing)}")
+        records = list(reader)
+    if not records:
+        raise PublicRecordError(path, "no rows")
+    seen: dict[str, int] = {}
+    for line, rec in enumerate(records, start=2):
+        key = (rec.get("key") or "").strip()
+        where = f"{key or '?'} (line {line})"
+        if not re.fullmatch(r"[a-z][a-z0-9_]*", key):
+            raise PublicRecordError(path, f"key {key!r} is not snake_case", row=where)
+        if key in seen:
+            raise PublicRecordError(path, f"duplicate key (also line {seen[key]})", row=where)
+        seen[key] = line
+        if rec["kind"] not in KINDS:
+            raise PublicRecordError(path, f"kind {rec['kind']!r} not one of {', '.join(KINDS)}", row=where)
+        if rec["reliability"] not in RELIABILITY:
+            raise PublicRecordError(path, f"reliability {rec['reliability']!r} not one of A-F", row=where)
+        if not (rec["source"] or "").strip() or not (rec["value"] or "").strip():
+            raise PublicRecordError(path, "source and value are required", row=where)
+    frame = pd.DataFrame(records, columns=list(COLUMNS))
+    frame.attrs["source"] = str(path)
+    return frame
+
+
+def _date_difference(ev: pd.Series, rec: pd.Series) -> dict | None:
+    days = [pd.Timestamp(d) for d in _ISO_DAY.findall(rec["value"])]
+    if not days:
+        return None
+    if any(ev["start_day"] <= d <= ev["end_day"] for d in days):
+        return None
+    seed_value = ev["date_start"] if ev["date_start"] == ev["date_end"] else f"{ev['date_start']}..{ev['date_end']}"
+    return {"aspect": "date", "seed_value": f"{seed_value} ({ev['date_precision']})", "record_value": rec["value"]}
+
+
+def _place_difference(ev: pd.Series, rec: pd.Series, gazetteer: pd.DataFrame,
+                      paragraphs: pd.DataFrame | None) -> dict | None:
+    from analysis.places import find_places  # a sibling loader, needed only here
+
+    if not ev["place"]:
+        return None
+    kind = dict(zip(gazetteer["place_id"], gazetteer["kind"]))
+    if kind.get(ev["place"]) not in _SETTLEMENT_KINDS:
+        return None
+    named = [p for p in find_places(rec["subject"], gazetteer) if kind.get(p) in _SETTLEMENT_KINDS]
+    if not named or ev["place"] in named:
+        return None
+    names = dict(zip(gazetteer["place_id"], gazetteer["name"]))
+    where = ev["key"]
+    if paragraphs is not None:
+        from analysis.events import cited_keys
+
+        text = dict(zip(paragraphs["key"], paragraphs["text"]))
+        naming = [k for k in cited_keys(ev) if ev["place"] in find_places(text.get(k, ""), gazetteer)]
+        where = "; ".join(naming) or where
+    return {"aspect": "place", "seed_value": names.get(ev["place"], ev["place"]), "seed_paragraph": where,
+            "record_value": "; ".join(names.get(p, p) for p in named) + f" (record subject: {rec['subject']})"}
+
+
+def _claim_difference(ev: pd.Series, rec: pd.Series, claims: pd.DataFrame | None) -> dict | None:
+    if claims is None:
+        return None
+    own = claims[claims["event_id"] == ev["event_id"]]
+    if own.empty:
+        return None
+    seed_value = "; ".join(
+        f"{r.claimant} ({r.key}): \u201c{r.quote}\u201d" for r in own.itertuples(index=False)
+    )
+    return {"aspect": "claim", "seed_value": seed_value, "record_value": rec["value"],
+            "seed_paragraph": "; ".join(dict.fromkeys(own["key"]))}
+
+
+def differences(
+    events: pd.DataFrame,
+    public_record: pd.DataFrame,
+    claims: pd.DataFrame | None = None,
+    gazetteer: pd.DataFrame | None = None,
+    paragraphs: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Where the public record differs from the seed version kept in the ledger.
+
+    For each ledger row with a ``record_key``: a **date** difference when none of the ISO days in the
+    record's value falls within the row's dates; a **place** difference when the record's subject
+    names a town or city (found with :func:`analysis.places.find_places`, only if ``gazetteer`` is
+    given) other than the row's town or city (with ``paragraphs``, the seed paragraph cited is the one
+    naming the row's place); a **claim** difference for ``claim`` records, setting the
+    seed's claims about the event (from ``claims``, if given) beside the record's figures.
+
+    Columns :data:`DIFFERENCE_COLUMNS`: the record's key, the aspect, the ledger row and the seed
+    paragraph it cites, the seed's value, the record's value, the record's source and grade, and the
+    record's note.
+    """
+    rows = []
+    record = public_record.set_index("key")
+    for _, ev in events[events["record_key"] != ""].iterrows():
+        rec = record.loc[ev["record_key"]]
+        found = []
+        if rec["kind"] == "date":
+            found.append(_date_difference(ev, rec))
+            if gazetteer is not None:
+                found.append(_place_difference(ev, rec, gazetteer, paragraphs))
+        elif rec["kind"] == "claim":
+            found.append(_claim_difference(ev, rec, claims))
+            if gazetteer is not None:
+                found.append(_place_difference(ev, rec, gazetteer, paragraphs))
+        for diff in filter(None, found):
+            rows.append({
+                "record_key": ev["record_key"], "aspect": diff["aspect"], "event_id": ev["event_id"],
+                "seed_paragraph": diff.get("seed_paragraph", ev["key"]), "seed_value": diff["seed_value"],
+                "record_value": diff["record_value"], "record_source": rec["source"],
+                "reliability": rec["reliability"], "record_note": rec["note"],
+            })
+    frame = pd.DataFrame(rows, columns=list(DIFFERENCE_COLUMNS))
+    return frame.drop_duplicates(["record_key", "aspect", "seed_value"], ignore_index=True)

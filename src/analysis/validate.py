@@ -1,0 +1,228 @@
+"""Validation of the event ledger as a whole: ``python -m analysis validate``.
+
+:func:`validate` runs every check and returns a :class:`Result` (problems, a one-line summary, the
+date-coverage table); :func:`run` returns the problems alone. Checks:
+
+1. ``actors.csv`` loads (ids, kinds, countries, unique aliases);
+2. ``events.csv`` rows are well formed (:func:`analysis.events.event_problems`);
+3. the ledger agrees with the corpus, actors, gazetteer and public record
+   (:func:`analysis.events.check_ledger`);
+4. ``claims.csv`` agrees with the actors, paragraphs and ledger
+   (:func:`analysis.claims.claim_problems`);
+5. ``public_record.csv`` loads, and ``events.json`` holds exactly what ``events.csv`` holds;
+6. every date mention in a non-boilerplate paragraph is covered by a ledger row or listed, with a
+   reason, in ``coverage_exclusions.csv`` (:func:`date_coverage`).
+
+A date mention is **covered** by a row that cites its paragraph (``paragraph`` or ``also_in``) and
+whose date interval overlaps the mention's; a relative mention that :func:`analysis.dates.find_dates`
+cannot resolve alone ("in December", "three months later") is covered by a row citing its paragraph
+whose ``notes`` quote the expression and explain how it was resolved.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from analysis import paths
+from analysis.errors import AnalysisError
+from analysis.text import fold
+
+EXCLUSIONS_NAME = "coverage_exclusions.csv"
+EXCLUSION_COLUMNS: tuple[str, ...] = ("seed", "paragraph", "mention", "reason")
+COVERAGE_COLUMNS: tuple[str, ...] = (
+    "seed", "paragraph", "key", "mention", "start", "end", "precision", "relative", "status",
+    "covered_by", "reason",
+)
+PILCROW = "\u00b6"
+
+
+class CoverageError(AnalysisError):
+    """The coverage exclusion list is unusable; the message names the file, the row and the problem."""
+
+
+def load_exclusions(path: str | Path = paths.DATA_DIR / EXCLUSIONS_NAME) -> pd.DataFrame:
+    """Date mentions deliberately not coded, each with its reason. Columns :data:`EXCLUSION_COLUMNS`
+    (``paragraph`` an int). Raises :class:`CoverageError` on a missing column or an empty field."""
+    path = Path(path)
+    if not path.is_file():
+        raise CoverageError(path, "file not found")
+    with path.open(encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        missing = [c for c in EXCLUSION_COLUMNS if c not in (reader.fieldnames or [])]
+        if missing:
+            raise CoverageError(path, f"missing columns: {', '.join(missing)}")
+        records = list(reader)
+    for line, rec in enumerate(records, start=2):
+        for col in EXCLUSION_COLUMNS:
+            if not (rec.get(col) or "").strip():
+                raise CoverageError(path, f"{col} is empty", row=line)
+        if not rec["paragraph"].isdigit():
+            raise CoverageError(path, f"paragraph {rec['paragraph']!r} is not a number", row=line)
+    frame = pd.DataFrame(records, columns=list(EXCLUSION_COLUMNS))
+    frame["paragraph"] = frame["paragraph"].astype("int64")
+    return frame
+
+
+def _overlaps(row: pd.Series, start: str, end: str) -> bool:
+    from analysis.events import iso_bounds
+
+    m_start, m_end = iso_bounds(start)[0], iso_bounds(end)[1]
+    return row["start_day"] <= m_end and m_start <= row["end_day"]
+
+
+def date_coverage(paragraphs: pd.DataFrame, events: pd.DataFrame, exclusions: pd.DataFrame) -> pd.DataFrame:
+    """Every date mention (:func:`analysis.dates.find_dates`, no anchor) in the non-boilerplate
+    paragraphs, with its status: ``covered`` (``covered_by`` lists the ledger rows), ``excluded``
+    (``reason`` from the exclusion list) or ``uncovered``. Columns :data:`COVERAGE_COLUMNS`.
+    ``attrs["unused_exclusions"]`` lists exclusion rows that match no mention."""
+    from analysis.dates import find_dates
+    from analysis.events import cited_keys
+
+    citing: dict[str, list[pd.Series]] = {}
+    for _, row in events.iterrows():
+        for key in cited_keys(row):
+            citing.setdefault(key, []).append(row)
+    excl = {(r.seed, int(r.paragraph), r.mention): r.reason for r in exclusions.itertuples(index=False)}
+    used: set[tuple] = set()
+    rows = []
+    for para in paragraphs[paragraphs["kind"] != "boilerplate"].itertuples(index=False):
+        lang = para.lang if para.lang in ("en", "fr") else None
+        for m in find_dates(str(para.text), lang=lang):
+            rows_here = citing.get(para.key, [])
+            if m.start is not None:
+                hits = [r["event_id"] for r in rows_here if _overlaps(r, m.start, m.end)]
+            else:
+                hits = [r["event_id"] for r in rows_here if fold(m.text) in fold(r["notes"])]
+            ident = (para.seed, int(para.n), m.text)
+            reason = excl.get(ident, "")
+            if reason:
+                used.add(ident)
+            status = "covered" if hits else "excluded" if reason else "uncovered"
+            rows.append({
+                "seed": para.seed, "paragraph": int(para.n), "key": para.key, "mention": m.text,
+                "start": m.start or "", "end": m.end or "", "precision": m.precision,
+                "relative": bool(m.relative), "status": status, "covered_by": ";".join(hits),
+                "reason": reason,
+            })
+    frame = pd.DataFrame(rows, columns=list(COVERAGE_COLUMNS))
+    frame.attrs["unused_exclusions"] = [
+        f"{s}{PILCROW}{n} {mention!r}" for (s, n, mention) in excl if (s, n, mention) not in used
+    ]
+    return frame
+
+
+@dataclass
+class Result:
+    """Outcome of :func:`validate`."""
+
+    problems: list[str] = field(default_factory=list)
+    summary: str = ""
+    coverage: pd.DataFrame | None = None
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def validate(data_dir: str | Path = paths.DATA_DIR, seeds_dir: str | Path = paths.SEEDS_DIR) -> Result:
+    """Run every check on the ledger files in ``data_dir`` against the seeds in ``seeds_dir``."""
+    from analysis import actors as actors_mod
+    from analysis import claims as claims_mod
+    from analysis import corpus, events as events_mod, reference
+
+    data_dir, seeds_dir = Path(data_dir), Path(seeds_dir)
+    result = Result()
+    problems = result.problems
+    try:
+        paras = corpus.paragraphs(seeds_dir)
+        catalog = corpus.load_catalog(seeds_dir)
+    except AnalysisError as exc:
+        problems.append(str(exc))
+        return result
+    try:
+        actors = actors_mod.load_actors(data_dir / "actors.csv")
+    except AnalysisError as exc:
+        problems.append(str(exc))
+        actors = None
+    try:
+        record = reference.load_public_record(data_dir / "public_record.csv")
+    except AnalysisError as exc:
+        problems.append(str(exc))
+        record = None
+
+    events_path = data_dir / "events.csv"
+    schema = events_mod.event_problems(events_path)
+    problems.extend(schema)
+    events = None
+    if not schema:
+        events = events_mod.load_events(events_path)
+        gazetteer_path = data_dir / "gazetteer.csv"
+        places = None
+        if gazetteer_path.is_file():
+            from analysis.places import load_gazetteer
+
+            try:
+                places = load_gazetteer(gazetteer_path)
+            except AnalysisError as exc:
+                problems.append(str(exc))
+        else:
+            result.notes.append(f"{gazetteer_path} absent: places checked against the agreed list of place ids")
+        problems.extend(events_mod.check_ledger(
+            events, paras, catalog, actors if actors is not None else [], places,
+            record_keys=record["key"] if record is not None else None,
+        ))
+        json_path = data_dir / "events.json"
+        if not json_path.is_file():
+            problems.append(f"{json_path}: missing; run `python -m analysis validate --write-json`")
+        else:
+            try:
+                doc = json.loads(json_path.read_text(encoding="utf-8"))
+                same = doc.get("events") == events_mod.json_records(events)
+            except (ValueError, AttributeError) as exc:
+                problems.append(f"{json_path}: not valid JSON ({exc})")
+            else:
+                if not same:
+                    problems.append(f"{json_path}: out of date with events.csv; run `python -m analysis validate --write-json`")
+
+    claims_path = data_dir / "claims.csv"
+    problems.extend(claims_mod.claim_problems(claims_path, actors, paras, events))
+
+    try:
+        exclusions = load_exclusions(data_dir / EXCLUSIONS_NAME)
+    except AnalysisError as exc:
+        problems.append(str(exc))
+        exclusions = None
+    if events is not None and exclusions is not None:
+        coverage = date_coverage(paras, events, exclusions)
+        result.coverage = coverage
+        for rec in coverage[coverage["status"] == "uncovered"].itertuples(index=False):
+            problems.append(
+                f"{data_dir / EXCLUSIONS_NAME}: date mention {rec.mention!r} in {rec.key} is neither coded in "
+                f"events.csv nor excluded with a reason"
+            )
+        for item in coverage.attrs["unused_exclusions"]:
+            problems.append(f"{data_dir / EXCLUSIONS_NAME}: exclusion {item} matches no date mention")
+
+    if not problems and events is not None and result.coverage is not None:
+        cov = result.coverage
+        n = len(cov)
+        share = 100.0 * (cov["status"] != "uncovered").sum() / n if n else 100.0
+        n_claims = len(pd.read_csv(claims_path, dtype=str, keep_default_na=False))
+        n_topics = pd.read_csv(claims_path, dtype=str, keep_default_na=False)["topic"].nunique()
+        result.summary = (
+            f"ledger ok: {len(events)} events, {len(actors)} actors, {n_claims} claims in {n_topics} topics, "
+            f"coverage {share:.0f} % ({n} date mentions: {int((cov['status'] == 'covered').sum())} coded, "
+            f"{int((cov['status'] == 'excluded').sum())} excluded)"
+        )
+    return result
+
+
+def run(data_dir: str | Path = paths.DATA_DIR, seeds_dir: str | Path = paths.SEEDS_DIR) -> list[str]:
+    """Every problem found by :func:`validate`, one line each; empty when the ledger is sound."""
+    return validate(data_dir, seeds_dir).problems

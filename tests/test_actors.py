@@ -1,0 +1,118 @@
+"""The actor table on the real data: ids, kinds, countries, roles, aliases, and bad input."""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+import pytest
+
+from analysis import paths
+from analysis.actors import ActorError, KINDS, alias_key, alias_table, find_actors, load_actors
+
+REQUIRED_IDS = {
+    "dza", "mli", "rus", "ner", "bfa", "tur", "fra", "un", "minusma", "ecowas", "aes", "northern_movements",
+    "wagner", "fama", "national_construction_movement", "rachad", "jeune_afrique", "maghreb_emergent",
+    "maliweb", "arab21", "attaf", "lamamra", "messahel", "goita", "tebboune", "bouteflika", "ibk", "diop",
+    "camara", "lavrov", "bogdanov", "putin", "zitout", "delmi", "diaw", "mali_government", "algeria_mfa",
+}
+
+
+@pytest.fixture(scope="module")
+def actors():
+    return load_actors()
+
+
+def _write(rows: list[dict], path: Path) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=list(rows[0]), lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
+    return path
+
+
+def _rows() -> list[dict]:
+    with (paths.DATA_DIR / "actors.csv").open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def test_table_size_and_required_actors(actors):
+    assert len(actors) == 53
+    assert REQUIRED_IDS <= set(actors["actor_id"])
+    assert set(actors["kind"]) <= set(KINDS)
+
+
+def test_countries_are_iso3(actors):
+    country = dict(zip(actors["actor_id"], actors["country"]))
+    assert country["dza"] == "DZA" and country["mli"] == "MLI" and country["tur"] == "TUR"
+    assert country["goita"] == "MLI" and country["lavrov"] == "RUS"
+    assert country["un"] == "" and country["ecowas"] == "" and country["aes"] == ""
+
+
+def test_role_dates_from_the_public_record_are_marked(actors):
+    role = dict(zip(actors["actor_id"], actors["role"]))
+    assert role["attaf"] == "Foreign Minister of Algeria (2023–) [dates: public record]"
+    assert role["bouteflika"] == "President of Algeria (1999–2019) [dates: public record]"
+    for rec in actors[actors["kind"] == "person"].itertuples():
+        if re.search(r"\(\d{4}–", rec.role):  # a term of office: from the public record, never a seed
+            assert rec.role.endswith("[dates: public record]"), rec.actor_id
+
+
+def test_alias_table_is_accent_and_case_insensitive(actors):
+    table = alias_table(actors)
+    for alias in ("Goïta", "Goita", "ASSIMI GOITA", "Assimi Goïta"):
+        assert table[alias_key(alias)] == "goita"
+    assert table[alias_key("Sergueï Lavrov")] == "lavrov"
+    assert table[alias_key("Abdelmadjid Tebboune")] == "tebboune"
+    assert table[alias_key("Sahel Confederation")] == "aes"
+    assert alias_key("Algiers") not in table and alias_key("Bamako") not in table
+
+
+def test_find_actors_on_real_paragraphs(actors, paras):
+    text = dict(zip(paras["key"], paras["text"]))
+    assert find_actors(text["004¶6"], actors) == ["diop", "camara", "lavrov", "mali_government", "fama"]
+    assert find_actors(text["002¶19"], actors) == ["tebboune", "bogdanov"]
+    assert find_actors(text["001¶2"], actors) == ["bouteflika", "ibk", "dza", "mli"]
+    # longest alias wins: MINUSMA's full name is not also the UN and Mali
+    assert find_actors(text["004¶10"], actors) == ["rus", "mli", "minusma"]
+
+
+def test_find_actors_acronyms_and_places(actors):
+    assert find_actors("le Mali est un pays voisin", actors) == ["mli"]  # French 'un' is not the UN
+    assert find_actors("the UN and the AES", actors) == ["un", "aes"]
+    assert find_actors("talks in Algiers and Bamako", actors) == []  # cities are places, not actors
+
+
+def test_alias_claimed_twice_is_refused(tmp_path):
+    rows = _rows()
+    for r in rows:
+        if r["actor_id"] == "rus":
+            r["aliases"] += "|Mali"
+    path = _write(rows, tmp_path / "actors.csv")
+    with pytest.raises(ActorError) as exc:
+        load_actors(path)
+    msg = str(exc.value)
+    assert msg.startswith(str(path)) and "'Mali'" in msg and "mli" in msg and "rus" in msg
+
+
+@pytest.mark.parametrize("column, value, expected", [
+    ("country", "XXX", "country 'XXX' is not an ISO 3166 alpha-3 code"),
+    ("kind", "tribe", "kind 'tribe' not one of"),
+    ("actor_id", "Goita", "actor_id 'Goita' is not snake_case"),
+    ("role", "", "a person needs a role"),
+])
+def test_bad_rows_are_named(tmp_path, column, value, expected):
+    rows = _rows()
+    target = next(r for r in rows if r["actor_id"] == "goita")
+    target[column] = value
+    path = _write(rows, tmp_path / "actors.csv")
+    with pytest.raises(ActorError) as exc:
+        load_actors(path)
+    line = rows.index(target) + 2
+    assert f"(line {line})" in str(exc.value) and expected in str(exc.value)
+
+
+def test_missing_file_is_an_error(tmp_path):
+    with pytest.raises(ActorError, match="file not found"):
+        load_actors(tmp_path / "nope.csv")

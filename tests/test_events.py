@@ -1,0 +1,263 @@
+"""The event ledger on the real seeds: codebook, exact counts, specific rows, the JSON export, and
+every kind of bad row caught with a message naming file, row and problem."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+
+from analysis import paths
+from analysis.actors import load_actors
+from analysis.events import (
+    CONTEXTS,
+    EVENT_COLUMNS,
+    JSON_PATH,
+    PLOVER_TYPES,
+    LedgerError,
+    check_ledger,
+    event_problems,
+    export_json,
+    json_records,
+    load_events,
+)
+
+EVENTS_CSV = paths.DATA_DIR / "events.csv"
+
+
+@pytest.fixture(scope="module")
+def events():
+    return load_events()
+
+
+@pytest.fixture(scope="module")
+def actors():
+    return load_actors()
+
+
+def _rows() -> list[dict]:
+    with EVENTS_CSV.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def _write(rows: list[dict], path: Path) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=list(EVENT_COLUMNS), lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
+    return path
+
+
+def _bad_copy(tmp_path: Path, target: str, **changes: str) -> tuple[Path, int]:
+    """A copy of the real ledger with row ``target`` changed; returns the path and the row's CSV line."""
+    rows = _rows()
+    index = next(i for i, r in enumerate(rows) if r["event_id"] == target)
+    rows[index].update(changes)
+    return _write(rows, tmp_path / "events.csv"), index + 2
+
+
+# ---------------------------------------------------------------- the real ledger
+def test_real_ledger_loads_typed(events):
+    assert len(events) == 78
+    assert list(events.columns[: len(EVENT_COLUMNS)]) == list(EVENT_COLUMNS)
+    assert str(events["paragraph"].dtype) == "int64" and str(events["score"].dtype) == "float64"
+    assert list(events["event_id"][:3]) == ["E001", "E002", "E003"]
+    assert events["start_day"].is_monotonic_increasing
+
+
+def test_real_ledger_is_consistent_with_corpus(events, paras, catalog, actors):
+    from analysis.places import load_gazetteer
+    from analysis.reference import load_public_record
+
+    assert event_problems() == []
+    assert check_ledger(events, paras, catalog, actors, load_gazetteer(),
+                        record_keys=load_public_record()["key"]) == []
+
+
+def test_counts_per_plover_type(events):
+    assert events["event_type"].value_counts().to_dict() == {
+        "CONSULT": 17, "ACCUSE": 15, "SUPPORT": 13, "AGREE": 6, "COOPERATE": 6, "SANCTION": 4,
+        "REQUEST": 4, "AID": 3, "RETREAT": 3, "ASSAULT": 2, "REJECT": 2, "MOBILIZE": 2, "COERCE": 1,
+    }
+
+
+def test_counts_per_seed_and_precision(events):
+    assert events["seed"].value_counts().to_dict() == {"003": 41, "000": 13, "004": 13, "001": 7, "002": 4}
+    assert events["date_precision"].value_counts().to_dict() == {"approximate": 47, "day": 25, "month": 6}
+
+
+def test_scores_follow_the_codebook(events):
+    assert PLOVER_TYPES["ASSAULT"].score == -9.3 and PLOVER_TYPES["CONSULT"].score == 2.1
+    assert PLOVER_TYPES["REQUEST"].manual_name == "DEMAND" and PLOVER_TYPES["REQUEST"].score == -5.0
+    for rec in events.itertuples():
+        assert rec.score == PLOVER_TYPES[rec.event_type].score
+        assert rec.event_mode == "" or rec.event_mode in PLOVER_TYPES[rec.event_type].mode_names
+        assert rec.context in CONTEXTS
+
+
+def test_drone_strike_row(events):
+    row = events[(events["seed"] == "003") & (events["paragraph"] == 60)].iloc[0]
+    assert row["event_id"] == "E046"
+    assert (row["event_type"], row["event_mode"]) == ("ASSAULT", "heavy-weapons")
+    assert (row["date_start"], row["date_end"], row["date_precision"]) == ("2024-08-25", "2024-08-25", "day")
+    assert (row["place"], row["actor1"], row["actor2"]) == ("tin_zaouatine", "fama", "")
+    assert row["record_key"] == "tinzaouaten_strike_claims"
+
+
+def test_moscow_meeting_row(events):
+    row = events[(events["seed"] == "004") & (events["paragraph"] == 6) & (events["event_type"] == "CONSULT")].iloc[0]
+    assert (row["event_mode"], row["date_start"], row["date_precision"]) == ("visit", "2024-02-28", "day")
+    assert (row["actor1"], row["actor2"], row["place"]) == ("diop", "lavrov", "moscow")
+
+
+def test_seed_versions_are_kept(events):
+    by_key = events.set_index("record_key")
+    assert by_key.loc["tebboune_bogdanov", "date_start"] == "2024-12-20"  # record: 19 December
+    signing = by_key.loc["algiers_agreement_signing"]
+    assert (signing["date_start"], signing["place"]) == ("2015-06-15", "algiers")
+
+
+def test_relative_dates_are_resolved_with_notes(events):
+    row = lambda key: events[events["key"] == key].iloc[0]  # noqa: E731
+    assert (row("003¶68")["date_start"], row("003¶68")["date_precision"]) == ("2023-12", "approximate")
+    assert "'in December'" in row("003¶68")["notes"]
+    assert row("004¶15")["date_start"] == "2024-02-27" and "'on Tuesday'" in row("004¶15")["notes"]
+    assert row("004¶20")["date_start"] == "2023-11" and "'Three months later'" in row("004¶20")["notes"]
+    assert row("004¶5")["date_start"] == "2023-07" and row("004¶5")["date_precision"] == "approximate"
+
+
+def test_contested_pairs(events):
+    contested = dict(zip(events["event_id"], events["contested_with"]))
+    assert contested["E048"] == "E049" and contested["E049"] == "E048"
+    assert contested["E056"] == "E074" and contested["E074"] == "E056"  # northern movements: political vs terrorist
+    assert contested["E076"] == "E066;E070"  # Algeria and terrorism
+    assert contested["E063"] == "E064;E065"
+
+
+def test_no_003_event_after_3_january_2025(events):
+    assert events[events["seed"] == "003"]["start_day"].max().strftime("%Y-%m-%d") == "2025-01-03"
+
+
+# ---------------------------------------------------------------- export
+def test_json_export_matches_csv(events):
+    doc = json.loads(JSON_PATH.read_text(encoding="utf-8"))
+    assert doc["events"] == json_records(events)
+    for rec, raw in zip(doc["events"], _rows()):
+        assert set(rec) == set(raw)
+        for col, value in raw.items():
+            if col == "paragraph":
+                assert rec[col] == int(value)
+            elif col == "score":
+                assert rec[col] == float(value)
+            elif col in ("also_in", "contested_with"):
+                assert ";".join(rec[col]) == value
+            else:
+                assert rec[col] == value
+
+
+def test_export_json_round_trip(events, tmp_path):
+    path = export_json(events, tmp_path / "events.json")
+    assert path.read_bytes() == JSON_PATH.read_bytes()
+
+
+# ---------------------------------------------------------------- bad rows, caught by the loader
+@pytest.mark.parametrize("event_id, changes, expected", [
+    ("E046", {"event_type": "ATTACK"}, "event_type 'ATTACK' is not a PLOVER type"),
+    ("E046", {"event_mode": "aerial"}, "event_mode 'aerial' is not a mode of ASSAULT"),
+    ("E046", {"date_start": "2024-13-25", "date_end": "2024-13-25"}, "date_start: '2024-13-25' is not a calendar date"),
+    ("E046", {"date_start": "25/08/2024"}, "is not an ISO date"),
+    ("E047", {"date_end": "2024-08-24"}, "date_start 2024-08-25 is after date_end 2024-08-24"),
+    ("E046", {"date_start": "2024-08", "date_end": "2024-08"}, "date_precision day but date_start '2024-08' is written to the month"),
+    ("E046", {"score": "-5.0"}, "score -5.0 differs from the codebook score of ASSAULT (-9.3)"),
+    ("E046", {"quote": ""}, "quote is empty"),
+    ("E046", {"actor1": "", "actor2": ""}, "no actor"),
+    ("E046", {"event_id": "E047"}, "event_id out of sequence (expected E046)"),
+    ("E047", {"date_start": "2024-01-01", "date_end": "2024-01-01"}, "not in chronological order"),
+])
+def test_loader_names_file_row_and_problem(tmp_path, event_id, changes, expected):
+    path, line = _bad_copy(tmp_path, event_id, **changes)
+    with pytest.raises(LedgerError) as exc:
+        load_events(path)
+    msg = str(exc.value)
+    assert msg.startswith(f"{path}: row ")
+    assert f"(line {line})" in msg
+    assert expected in msg
+    assert any(expected in p for p in event_problems(path))
+
+
+def test_duplicate_id_is_listed(tmp_path):
+    path, line = _bad_copy(tmp_path, "E046", event_id="E047")
+    assert f"{path}: row E047 (line {line + 1}): duplicate event_id (also line {line})" in event_problems(path)
+
+
+def test_missing_column_is_refused(tmp_path):
+    rows = [{k: v for k, v in r.items() if k != "quote"} for r in _rows()]
+    path = tmp_path / "events.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=[c for c in EVENT_COLUMNS if c != "quote"], lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
+    with pytest.raises(LedgerError, match="missing columns: quote"):
+        load_events(path)
+
+
+# ---------------------------------------------------------------- bad rows, caught against the corpus
+def _integrity(path: Path, paras, catalog, actors) -> list[str]:
+    return check_ledger(load_events(path), paras, catalog, actors)
+
+
+@pytest.mark.parametrize("event_id, changes, expected", [
+    ("E046", {"quote": "an airstrike carried out by the Algerian military"}, "quote not found in 003¶60"),
+    ("E046", {"actor1": "wagner_group"}, "actor1 'wagner_group' is not in actors.csv"),
+    ("E046", {"claimed_by": "le_monde"}, "claimed_by 'le_monde' is not in actors.csv"),
+    ("E025", {"date_start": "2021-09-01", "date_end": "2021-09-01"},
+     "dated 2021-09-01, after the latest possible publication of its source 000 (2021-08-31)"),
+    ("E048", {"contested_with": ""}, "contested_with E048 is not symmetric (E048 does not list E049)"),
+    ("E048", {"contested_with": "E049;E099"}, "contested_with E099 does not exist"),
+    ("E058", {"paragraph": "5", "quote": "brahim BR"}, "paragraph 002¶5 is boilerplate (byline), not evidence"),
+    ("E046", {"also_in": "003¶63;003¶57"}, "also_in paragraph 003¶57 is boilerplate"),
+    ("E046", {"place": "timbuctoo"}, "place 'timbuctoo' is not in the gazetteer"),
+    ("E058", {"paragraph": "99"}, "paragraph 002¶99 does not exist"),
+])
+def test_integrity_names_file_row_and_problem(tmp_path, paras, catalog, actors, event_id, changes, expected):
+    path, line = _bad_copy(tmp_path, event_id, **changes)
+    problems = _integrity(path, paras, catalog, actors)
+    hits = [p for p in problems if expected in p]
+    assert hits, problems
+    row = "E049" if "does not list" in expected else event_id
+    line = line + 1 if row == "E049" else line
+    assert hits[0].startswith(f"{path}: row {row} (line {line}): ")
+
+
+# ---------------------------------------------------------------- HTML table
+def test_ledger_html_links_and_escapes(events):
+    from analysis.events import ledger_html
+
+    page = ledger_html(events)
+    assert page.startswith('<table class="ledger-table">')
+    assert page.count("<tr id=\"ledger-E") == 78
+    assert '<a href="appendix_seeds.html#p-003-60">003¶60</a>' in page
+    assert '<a href="#ledger-E049">E049</a>' in page
+    hostile = events.head(1).copy()
+    hostile["quote"] = '<script>alert("x")</script>'
+    hostile["summary"] = "a & b"
+    html_text = ledger_html(hostile)
+    assert "<script>" not in html_text
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html_text and "a &amp; b" in html_text
+
+
+# ---------------------------------------------------------------- the README's codebook matches the code
+def test_readme_codebook_matches_code_and_ledger(events):
+    readme = (paths.DATA_DIR / "README.md").read_text(encoding="utf-8")
+    used = events["event_type"].value_counts()
+    for t in PLOVER_TYPES.values():
+        score = f"{t.score:+.1f}".replace("-", "\u2212")
+        modes = ", ".join(t.mode_names) or "(none)"
+        line = f"| {t.name} | {t.quad} | {score} | {t.manual_name or t.name} | {modes} | {int(used.get(t.name, 0))} |"
+        assert line in readme, line
+    pairs = events[events["event_mode"] != ""].groupby(["event_type", "event_mode"]).size()
+    for (etype, mode), n in pairs.items():
+        desc = dict(PLOVER_TYPES[etype].modes)[mode]
+        assert f"| {etype} | {mode} | {desc} | {int(n)} |" in readme, (etype, mode)

@@ -1,0 +1,156 @@
+"""Whole-ledger validation: the real data passes, coverage of date mentions is complete, the public
+record is a byte copy and its differences from the seeds are listed, and the command line reports."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+
+from analysis import paths
+from analysis.claims import load_claims
+from analysis.cli import main
+from analysis.events import load_events
+from analysis.places import load_gazetteer
+from analysis.reference import differences, load_public_record
+from analysis.validate import date_coverage, load_exclusions, run, validate
+
+SHARED_RECORD = paths.ROOT.parent / "shared" / "reference" / "public_record.csv"
+RECORD_SHA256 = "40847f38f82090c064d66030c69a26914d991649bc1d41c77c14f9b0b9d862b7"
+LEDGER_FILES = ("actors.csv", "events.csv", "events.json", "claims.csv", "public_record.csv",
+                "coverage_exclusions.csv", "gazetteer.csv")
+
+
+@pytest.fixture(scope="module")
+def events():
+    return load_events()
+
+
+@pytest.fixture(scope="module")
+def coverage(paras, events):
+    return date_coverage(paras, events, load_exclusions())
+
+
+def _data_copy(tmp_path: Path) -> Path:
+    for name in LEDGER_FILES:
+        shutil.copy(paths.DATA_DIR / name, tmp_path / name)
+    return tmp_path
+
+
+def _edit(path: Path, key: str, value: str, **changes: str) -> None:
+    with path.open(encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        fields, rows = reader.fieldnames, list(reader)
+    for r in rows:
+        if r[key] == value:
+            r.update(changes)
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=fields, lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
+
+
+def test_real_ledger_validates():
+    result = validate()
+    assert result.problems == []
+    assert run() == []
+    assert result.summary == (
+        "ledger ok: 78 events, 53 actors, 28 claims in 6 topics, "
+        "coverage 100 % (33 date mentions: 31 coded, 2 excluded)"
+    )
+
+
+def test_coverage_is_complete(coverage):
+    assert len(coverage) == 33
+    assert coverage["status"].value_counts().to_dict() == {"covered": 31, "excluded": 2}
+    assert coverage.attrs["unused_exclusions"] == []
+
+
+def test_coverage_of_specific_mentions(coverage):
+    at = lambda key, mention: coverage[(coverage["key"] == key) & (coverage["mention"] == mention)].iloc[0]  # noqa: E731
+    assert at("003¶60", "August 25, 2024")["covered_by"] == "E046"
+    assert at("003¶68", "in December")["covered_by"] == "E028;E030"
+    assert at("004¶15", "on Tuesday")["covered_by"] == "E035"
+    assert at("004¶20", "Three months later")["covered_by"] == "E027"
+    assert at("003¶30", "2015")["covered_by"] == "E003"
+    assert at("000¶1", "2021-08-31")["status"] == "excluded"
+    assert at("003¶55", "2024")["status"] == "excluded"
+
+
+def test_uncovered_mention_is_reported(tmp_path):
+    data = _data_copy(tmp_path)
+    _edit(data / "events.csv", "event_id", "E003", also_in="003¶8;003¶33")  # drop 003¶30
+    problems = run(data)
+    assert any("date mention '2015' in 003¶30 is neither coded" in p for p in problems), problems
+
+
+def test_relative_mention_needs_an_explaining_note(tmp_path):
+    data = _data_copy(tmp_path)
+    _edit(data / "events.csv", "event_id", "E035", notes="Supplier not named.")
+    problems = run(data)
+    assert any("'on Tuesday' in 004¶15 is neither coded" in p for p in problems), problems
+
+
+def test_stale_exclusion_is_reported(tmp_path):
+    data = _data_copy(tmp_path)
+    with (data / "coverage_exclusions.csv").open("a", encoding="utf-8") as fh:
+        fh.write('003,60,"June 2024",no such mention\n')
+    assert any("exclusion 003¶60 'June 2024' matches no date mention" in p for p in run(data))
+
+
+def test_stale_json_is_reported(tmp_path):
+    data = _data_copy(tmp_path)
+    _edit(data / "events.csv", "event_id", "E046", summary="Changed.")
+    assert any("events.json: out of date with events.csv" in p for p in run(data))
+
+
+def test_public_record_is_a_byte_copy():
+    data = (paths.DATA_DIR / "public_record.csv").read_bytes()
+    assert hashlib.sha256(data).hexdigest() == RECORD_SHA256
+    if SHARED_RECORD.is_file():
+        assert data == SHARED_RECORD.read_bytes()
+    assert len(load_public_record()) == 12
+
+
+def test_differences_from_the_public_record(events, paras):
+    record = load_public_record()
+    plain = differences(events, record)
+    assert plain[["record_key", "aspect", "event_id", "seed_paragraph", "seed_value", "record_value"]].values.tolist() == [
+        ["algiers_agreement_signing", "date", "E003", "003¶34", "2015-06-15 (day)",
+         "2015-05-15 (government, mediation); 2015-06-20 (CMA)"],
+        ["tebboune_bogdanov", "date", "E058", "002¶19", "2024-12-20 (day)", "2024-12-19"],
+    ]
+    assert set(plain["record_source"]) == {"Wikipedia article Algiers Accords (2015)", "Russian MFA via Sputnik Afrique"}
+    full = differences(events, record, claims=load_claims(), gazetteer=load_gazetteer(), paragraphs=paras)
+    assert full[["record_key", "aspect", "seed_paragraph", "seed_value"]].values.tolist()[1:4:2] == [
+        ["algiers_agreement_signing", "place", "003¶30", "Algiers"],
+        ["tinzaouaten_strike_claims", "place", "003¶60; 003¶69", "Tin Zaouatine"],
+    ]
+    assert full["aspect"].tolist() == ["date", "place", "claim", "place", "date"]
+
+
+def test_consistent_records_are_not_differences(events):
+    keys = set(differences(events, load_public_record())["record_key"])
+    assert not keys & {"kidal_retaken", "ambassadors_recalled", "algiers_agreement_termination", "diop_lavrov"}
+
+
+def test_cli_validate(capsys):
+    assert main(["validate"]) == 0
+    out = capsys.readouterr().out.strip().splitlines()
+    assert out == ["ledger ok: 78 events, 53 actors, 28 claims in 6 topics, "
+                   "coverage 100 % (33 date mentions: 31 coded, 2 excluded)"]
+
+
+def test_cli_validate_reports_problems(tmp_path, capsys):
+    data = _data_copy(tmp_path)
+    _edit(data / "events.csv", "event_id", "E046", actor1="nobody")
+    _edit(data / "claims.csv", "claim_id", "C01", claimant="nobody")
+    assert main(["validate", "--data", str(data), "--write-json"]) == 1
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert lines == [
+        f"{data / 'events.csv'}: row E046 (line 47): actor1 'nobody' is not in actors.csv",
+        f"{data / 'claims.csv'}: row C01 (line 2): claimant 'nobody' is not in actors.csv",
+    ]
