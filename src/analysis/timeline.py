@@ -14,14 +14,16 @@ from analysis.dates import parse_iso
 #: count after it.
 RUPTURE = pd.Timestamp("2024-01-01")
 
-#: PLOVER event types by quad class (cooperation/conflict, verbal/material), as the PLOVER README's
-#: "quad categories" table defines them (openeventdata/PLOVER). The current PLOVER names ACCUSE and
-#: REQUEST stand where that table has DISAPPROVE and DEMAND.
+#: PLOVER event types by quad class (cooperation/conflict, verbal/material), after the "quad
+#: categories" of the PLOVER codebook (openeventdata/PLOVER). The names ACCUSE and REQUEST stand where
+#: the codebook has DISAPPROVE and DEMAND. SANCTION (a recall of ambassadors, a withdrawal from an
+#: organisation) is material conflict, as in the manual (draft 0.8); the repository's README lists it
+#: under verbal conflict, and the codebook appendix of the report says so.
 FAMILIES: dict[str, tuple[str, ...]] = {
     "verbal cooperation": ("AGREE", "CONSULT", "SUPPORT", "CONCEDE"),
     "material cooperation": ("COOPERATE", "AID", "RETREAT", "INVESTIGATE"),
-    "verbal conflict": ("REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION"),
-    "material conflict": ("PROTEST", "CRIME", "MOBILIZE", "COERCE", "ASSAULT", "FIGHT"),
+    "verbal conflict": ("REQUEST", "ACCUSE", "REJECT", "THREATEN"),
+    "material conflict": ("PROTEST", "SANCTION", "CRIME", "MOBILIZE", "COERCE", "ASSAULT", "FIGHT"),
 }
 
 
@@ -38,7 +40,9 @@ def family(event_type: str) -> str:
 def on_time_axis(events: pd.DataFrame) -> pd.DataFrame:
     """``events`` with ``t_start`` and ``t_end`` (Timestamps spanning the coded date: a month-precision
     date spans the month), ``t_mid`` (the middle, for plotting), ``year``, ``period`` (before/after
-    :data:`RUPTURE`), ``family`` and ``polarity`` (cooperation/conflict)."""
+    :data:`RUPTURE`), ``family``, ``polarity`` (cooperation/conflict) and ``dated``: False for events
+    the seeds do not date, which the ledger places at the latest date they can have
+    (``date_basis == "before"``); charts and period counts leave those out."""
     out = events.copy()
     spans = [parse_iso(str(s)) for s in out["date_start"]]
     ends = [parse_iso(str(e))[1] if isinstance(e, str) and e else sp[1]
@@ -50,6 +54,8 @@ def on_time_axis(events: pd.DataFrame) -> pd.DataFrame:
     out["period"] = ["after rupture" if t >= RUPTURE else "before rupture" for t in out["t_start"]]
     out["family"] = [family(t) for t in out["event_type"]]
     out["polarity"] = [f.split()[1] for f in out["family"]]
+    basis = out["date_basis"] if "date_basis" in out else pd.Series("", index=out.index)
+    out["dated"] = (basis.fillna("") != "before").to_numpy()
     return out.sort_values(["t_start", "event_id"], ignore_index=True)
 
 
@@ -78,11 +84,11 @@ def counts_by(events: pd.DataFrame, by: str = "year") -> pd.DataFrame:
 
 
 def balance(events: pd.DataFrame) -> pd.DataFrame:
-    """Cooperation and conflict before and after the rupture: number of events of each polarity, the
-    share of conflict, and the mean score, one row per period."""
+    """Cooperation and conflict before and after the rupture, among dated events: number of events of
+    each polarity, the share of conflict, and the mean score, one row per period."""
     rows = []
     for period in ("before rupture", "after rupture"):
-        own = events[events["period"] == period]
+        own = events[(events["period"] == period) & events["dated"]]
         n = len(own)
         conflict = int((own["polarity"] == "conflict").sum())
         rows.append({

@@ -1,0 +1,58 @@
+"""Computations over the real ledger: time axis, dyads, periods, balance."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis import actors, events, timeline
+
+
+@pytest.fixture(scope="module")
+def axis():
+    return timeline.on_time_axis(events.load_events())
+
+
+@pytest.fixture(scope="module")
+def dyad(axis):
+    return timeline.dyad(axis, actors.load_actors())
+
+
+def test_time_axis_spans(axis):
+    row = axis.set_index("event_id").loc["E028"]  # ambassador recalled, "December 2023" (003¶55)
+    assert row["t_start"] == pd.Timestamp("2023-12-01") and row["t_end"] == pd.Timestamp("2023-12-31")
+    assert row["period"] == "before rupture" and row["family"] == "material conflict"
+    strike = axis.set_index("event_id").loc["E046"]
+    assert strike["t_start"] == strike["t_end"] == pd.Timestamp("2024-08-25")
+    assert strike["polarity"] == "conflict"
+
+
+def test_undated_events_are_flagged(axis):
+    assert int((~axis["dated"]).sum()) == 26
+    assert not axis.set_index("event_id").loc["E020", "dated"]  # UN forces arrive: only "before 2021-08-31"
+
+
+def test_algeria_mali_dyad(dyad):
+    assert len(dyad) == 31
+    assert int(dyad["dated"].sum()) == 29
+    assert {"E028", "E029", "E065", "E034"} <= set(dyad["event_id"])
+    assert "E036" not in set(dyad["event_id"])  # Diop meets Lavrov: Mali–Russia
+
+
+def test_balance_before_and_after(dyad):
+    bal = timeline.balance(dyad).set_index("period")
+    assert bal.loc["before rupture", ["events", "cooperation", "conflict"]].tolist() == [17, 15, 2]
+    assert bal.loc["after rupture", ["events", "cooperation", "conflict"]].tolist() == [12, 2, 10]
+    assert bal.loc["before rupture", "mean score"] == pytest.approx(2.45, abs=0.005)
+    assert bal.loc["after rupture", "mean score"] == pytest.approx(-1.30, abs=0.005)
+
+
+def test_counts_by_year(dyad):
+    table = timeline.counts_by(dyad[dyad["dated"]], "year").set_index("year")
+    assert table["events"].to_dict() == {2017: 7, 2021: 7, 2023: 3, 2024: 8, 2025: 4}
+
+
+def test_family_rejects_unknown_type():
+    assert timeline.family("sanction") == "material conflict"
+    with pytest.raises(ValueError, match="unknown PLOVER event type 'YIELD'"):
+        timeline.family("YIELD")
