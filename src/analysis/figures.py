@@ -85,3 +85,76 @@ def publish(fig: Figure, data: pd.DataFrame, name: str, folder: Path = EXPORT_DI
 
     out = export(fig, data, name, folder)
     return Image(filename=str(out["png"]))
+
+
+def event_timeline(events: pd.DataFrame, title: str, source: str, label_column: str | None = None,
+                   rupture: pd.Timestamp | None = None, rupture_label: str = "") -> Figure:
+    """Events on a time axis (x: coded date, a bar where the date is a month or longer; y: the
+    cooperation–conflict score), coloured by PLOVER quad class. Expects the columns of
+    :func:`analysis.timeline.on_time_axis`; ``label_column`` names a column of short labels."""
+    from matplotlib.lines import Line2D
+
+    from analysis.timeline import FAMILIES
+
+    style.apply_style()
+    colours = {fam: style.PALETTE[fam.replace(" ", "_")] for fam in FAMILIES}
+    markers = {"verbal cooperation": "o", "material cooperation": "s", "verbal conflict": "^",
+               "material conflict": "D"}
+    fig = Figure(figsize=(8.0, 4.4))
+    ax = fig.subplots()
+    ax.axhline(0, color="#BBBBBB", linewidth=0.8, zorder=1)
+    # Events that share a date and a score are stacked upwards, 0.45 score units apart, so that each
+    # one stays visible; the offset is drawn, not stored.
+    seen: dict[tuple, int] = {}
+    offsets = []
+    for rec in events.itertuples(index=False):
+        k = (rec.t_start, rec.t_end, rec.score)
+        offsets.append(0.45 * seen.get(k, 0))
+        seen[k] = seen.get(k, 0) + 1
+    for rec, dy in zip(events.itertuples(index=False), offsets):
+        colour = colours[rec.family]
+        y = rec.score + dy
+        if rec.t_end - rec.t_start > pd.Timedelta(days=1):
+            ax.plot([rec.t_start, rec.t_end], [y, y], color=colour, linewidth=1.6,
+                    alpha=0.55, solid_capstyle="butt", zorder=2)
+        ax.plot([rec.t_mid], [y], marker=markers[rec.family], color=colour, markersize=6,
+                markeredgecolor="white", markeredgewidth=0.6, linestyle="", zorder=3)
+    if label_column:
+        placed: list[tuple[float, float]] = []
+        for rec in events.itertuples(index=False):
+            text = getattr(rec, label_column)
+            if not isinstance(text, str) or not text:
+                continue
+            x = mdates.date2num(rec.t_mid)
+            dy = 10
+            for px, py in placed:
+                if abs(px - x) < 120 and abs(py - rec.score) < 1.5:
+                    dy += 11
+            placed.append((x, rec.score))
+            ax.annotate(text, (rec.t_mid, rec.score), xytext=(4, dy if rec.score >= 0 else -dy - 6),
+                        textcoords="offset points", fontsize=6.8, color=style.PALETTE["text"],
+                        arrowprops={"arrowstyle": "-", "color": "#AAAAAA", "linewidth": 0.5})
+    if rupture is not None:
+        ax.axvline(rupture, color=style.PALETTE["muted"], linestyle="--", linewidth=0.9, zorder=1)
+        if rupture_label:
+            ax.text(rupture, 0.98, rupture_label + " ", transform=ax.get_xaxis_transform(), fontsize=7,
+                    va="top", ha="right", color=style.PALETTE["muted"])
+    ax.set_ylabel("cooperation (+) / conflict (−) score")
+    ax.set_ylim(-10.5, 10.5)
+    ax.xaxis.set_major_locator(mdates.YearLocator())
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    ax.grid(axis="x", color="#E8E8E8", linewidth=0.6, zorder=0)
+    used = [f for f in FAMILIES if f in set(events["family"])]
+    ax.legend(handles=[Line2D([], [], marker=markers[f], linestyle="", color=colours[f], label=f)
+                       for f in used], loc="lower left", fontsize=7, ncol=2)
+    ax.set_title(title)
+    fig.subplots_adjust(left=0.09, right=0.98, top=0.9, bottom=0.13)
+    style.source_line(fig, source)
+    first, last = events["t_start"].min(), events["t_end"].max()
+    n_conf = int((events["polarity"] == "conflict").sum())
+    fig.alt_text = (
+        f"Timeline of {len(events)} coded events from {first:%B %Y} to {last:%B %Y}, each placed by "
+        f"its cooperation-conflict score; {len(events) - n_conf} are cooperative and {n_conf} conflictual. "
+        "Events sharing a date and score are stacked slightly upwards."
+    )
+    return fig

@@ -17,6 +17,8 @@ import pandas as pd
 from analysis.pages import escape_myst
 
 _KEY = re.compile(r"^\d{3}\u00b6\d+$")
+#: Tables with more rows than this are typeset as LaTeX longtables, which break across pages.
+LONG_TABLE_ROWS = 8
 
 
 def _cell(value: object) -> str:
@@ -64,7 +66,9 @@ class Table:
     def to_myst(self) -> str:
         cols = list(self.frame.columns)
         weights = [max(1, round(float(self.widths.get(c, 1.0)) * 10)) for c in cols]
-        classes = " ".join(c for c in ("report-table", self.css_class) if c)
+        # Long tables must break across PDF pages: Sphinx makes a longtable of a table with this class.
+        long = "longtable" if len(self.frame) > LONG_TABLE_ROWS else ""
+        classes = " ".join(c for c in ("report-table", self.css_class, long) if c)
         lines = [f"```{{list-table}} {escape_myst(self.caption)}".rstrip(), ":header-rows: 1",
                  f":widths: {' '.join(str(w) for w in weights)}", f":class: {classes}"]
         if self.name:
