@@ -43,13 +43,14 @@ OKABE_ITO: tuple[str, ...] = (
     "#CC79A7",  # reddish purple
 )
 
-#: PLOVER event types grouped into the four quad classes used in the report. Any type not listed here is
-#: drawn with the ``other`` colour (see :func:`event_family`).
+#: PLOVER event types by quad class, as in the PLOVER manual and the ledger's codebook
+#: (:data:`analysis.events.PLOVER_TYPES`; a test checks the two agree). A type not listed here is drawn
+#: with the ``other`` colour (see :func:`event_family`).
 PLOVER_FAMILIES: dict[str, tuple[str, ...]] = {
-    "verbal_cooperation": ("AGREE", "CONSULT", "SUPPORT", "REQUEST"),
-    "material_cooperation": ("COOPERATE", "AID", "YIELD"),
-    "verbal_conflict": ("ACCUSE", "REJECT", "THREATEN", "PROTEST"),
-    "material_conflict": ("SANCTION", "MOBILIZE", "COERCE", "ASSAULT"),
+    "verbal_cooperation": ("AGREE", "CONSULT", "SUPPORT", "CONCEDE"),
+    "material_cooperation": ("COOPERATE", "AID", "RETREAT"),
+    "verbal_conflict": ("REQUEST", "ACCUSE", "REJECT", "THREATEN"),
+    "material_conflict": ("PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"),
 }
 
 
@@ -193,5 +194,9 @@ def save(fig: Figure, path: str | Path) -> Path:
 
 
 def close(fig: Figure) -> None:
-    """Release ``fig`` (figures are built in loops by the book; this keeps memory flat)."""
+    """Release ``fig``: unregister it from pyplot if it was made there, and drop its artists (figures are
+    built in loops by the book; this keeps memory flat). Safe for figures made with ``Figure()``."""
+    import matplotlib.pyplot as plt  # only to unregister pyplot-managed figures; no backend is forced
+
     plt.close(fig)
+    fig.clear()

@@ -1,0 +1,317 @@
+"""The gazetteer: every place the seeds name, with coordinates, aliases and where each fact comes from.
+
+``data/gazetteer.csv`` is written by ``scripts/build_geo.py`` and checked here on load. One row per place:
+
+``place_id``
+    stable key (``tin_zaouatine``); the ledger's ``place`` column uses these keys.
+``name``, ``kind``
+    display name; kind is one of :data:`KINDS` (city, town, commune, region, country).
+``role``
+    ``seed`` (a seed names it: ``seed_refs`` lists the paragraphs), ``context`` (shown on maps for
+    orientation only, never named by a seed) or ``public_record`` (comes from the public record, not the
+    seeds: Tinzaouaten, the Malian commune opposite Tin Zaouatine).
+``aliases``
+    ``|``-separated spellings (English, French, transliterations). Look-ups fold case and accents and treat
+    hyphens as spaces, so ``Tinzaouatène``, ``tinzaouatene`` and ``TINZAOUATENE`` are the same key.
+``iso3``, ``lat``, ``lon``, ``geonames_id``, ``source``, ``precision_km``
+    country, WGS84 coordinates, the GeoNames id where GeoNames cities500 has the place, where the
+    coordinates come from and how far the true location may be from the point (km).
+``seed_refs``
+    ``;``-separated paragraph keys (``003¶60;003¶61``) where the seeds name the place outside boilerplate;
+    empty for context and public-record places.
+``note``
+    anything a reader of a map needs to know about the point.
+
+Names that contain a place name but do not name the place (``Algiers Agreement``, ``G5 Sahel``,
+``Alliance of Sahel States``, the outlet ``Une Plume du Mali``...) are listed in :data:`NON_PLACE_PHRASES`
+and ignored by :func:`find_places`.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+
+from analysis import paths
+from analysis.errors import AnalysisError
+from analysis.text import fold
+
+GAZETTEER_PATH = paths.DATA_DIR / "gazetteer.csv"
+COLUMNS: tuple[str, ...] = (
+    "place_id", "name", "kind", "role", "aliases", "iso3", "lat", "lon", "geonames_id", "source",
+    "precision_km", "seed_refs", "note",
+)
+KINDS: tuple[str, ...] = ("city", "town", "commune", "region", "country")
+ROLES: tuple[str, ...] = ("seed", "context", "public_record")
+CRS = "EPSG:4326"
+
+#: Phrases (compared folded) that contain a place name without naming the place: agreements and processes
+#: named after a city, organisations named after a region, an outlet's name. :func:`find_places` blanks them
+#: out before looking for places.
+NON_PLACE_PHRASES: tuple[str, ...] = (
+    "Algiers Peace Agreement",
+    "Algiers Agreement",
+    "Algiers Accord",
+    "Algiers Process",
+    "process of Algiers",
+    "processus d'Alger",
+    "accord d'Alger",
+    "G5 Sahel",
+    "Sahel Confederation",
+    "Confederation of Sahel States",
+    "Alliance of Sahel States",
+    "Sahel Alliance",
+    "Alliance des Etats du Sahel",
+    "United Nations Integrated Mission in Mali",
+    "Une Plume du Mali",
+)
+
+_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+_ISO3 = re.compile(r"^[A-Z]{3}$")
+_KEY = re.compile(r"^\d{3}\u00b6\d+$")
+
+
+class PlaceError(AnalysisError):
+    """The gazetteer or a place reference is unusable; the message names the file, the row and the problem."""
+
+
+def alias_key(name: str) -> str:
+    """Look-up key of a place name: folded (NFC, accents removed, case-folded), hyphens and apostrophes
+    as in :func:`analysis.text.fold`, hyphens and runs of spaces made one space."""
+    return re.sub(r"[\s\-]+", " ", fold(name)).strip()
+
+
+def _split(value: str, sep: str) -> list[str]:
+    return [part.strip() for part in str(value).split(sep) if part.strip()]
+
+
+def _check_row(rec: dict, row: int, path: Path) -> None:
+    """Raise PlaceError for the first problem in one gazetteer record (row numbers are 1-based data rows)."""
+    pid = rec["place_id"]
+    where = f"{row} ({pid or 'no place_id'})"
+    if not _ID.fullmatch(pid):
+        raise PlaceError(path, f"place_id {pid!r} must be lower-case letters, digits and underscores", where)
+    if not rec["name"]:
+        raise PlaceError(path, "name is empty", where)
+    if rec["kind"] not in KINDS:
+        raise PlaceError(path, f"kind {rec['kind']!r} is not one of {', '.join(KINDS)}", where)
+    if rec["role"] not in ROLES:
+        raise PlaceError(path, f"role {rec['role']!r} is not one of {', '.join(ROLES)}", where)
+    if rec["iso3"] and not _ISO3.fullmatch(rec["iso3"]):
+        raise PlaceError(path, f"iso3 {rec['iso3']!r} is not three capital letters", where)
+    if rec["kind"] != "region" and not rec["iso3"]:
+        raise PlaceError(path, f"a {rec['kind']} needs an iso3 country code", where)
+    for col, lo, hi in (("lat", -90.0, 90.0), ("lon", -180.0, 180.0)):
+        try:
+            val = float(rec[col])
+        except ValueError:
+            raise PlaceError(path, f"{col} {rec[col]!r} is not a number", where) from None
+        if not lo <= val <= hi:
+            raise PlaceError(path, f"{col} {val} is outside [{lo}, {hi}]", where)
+    try:
+        precision = float(rec["precision_km"])
+    except ValueError:
+        raise PlaceError(path, f"precision_km {rec['precision_km']!r} is not a number", where) from None
+    if not precision > 0:
+        raise PlaceError(path, f"precision_km must be positive, got {precision}", where)
+    if rec["geonames_id"] and not rec["geonames_id"].isdigit():
+        raise PlaceError(path, f"geonames_id {rec['geonames_id']!r} is not a whole number", where)
+    if not rec["source"]:
+        raise PlaceError(path, "source is empty: every coordinate must say where it comes from", where)
+    refs = _split(rec["seed_refs"], ";")
+    bad = [k for k in refs if not _KEY.fullmatch(k)]
+    if bad:
+        raise PlaceError(path, f"seed_refs {bad} are not paragraph keys like 003\u00b660", where)
+    if rec["role"] == "seed" and not refs:
+        raise PlaceError(path, "role is 'seed' but seed_refs is empty", where)
+    if rec["role"] != "seed" and refs:
+        raise PlaceError(path, f"role is {rec['role']!r} but seed_refs is not empty", where)
+
+
+def load_gazetteer(path: str | Path = GAZETTEER_PATH) -> pd.DataFrame:
+    """Read and check ``data/gazetteer.csv``.
+
+    Returns one row per place with :data:`COLUMNS`; ``lat``, ``lon``, ``precision_km`` as float,
+    ``geonames_id`` as nullable Int64, the text columns as strings (empty string, not NA, when blank).
+    Raises :class:`PlaceError` naming the file and row for a missing file or column, a duplicate place_id,
+    a bad value, or an alias that two places share.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise PlaceError(path, "gazetteer not found (run scripts/build_geo.py)")
+    raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    missing = [c for c in COLUMNS if c not in raw.columns]
+    if missing:
+        raise PlaceError(path, f"missing columns: {', '.join(missing)}")
+    extra = [c for c in raw.columns if c not in COLUMNS]
+    if extra:
+        raise PlaceError(path, f"unexpected columns: {', '.join(extra)}")
+    raw = raw[list(COLUMNS)].apply(lambda s: s.str.strip())
+    seen: dict[str, int] = {}
+    owner: dict[str, tuple[str, int]] = {}
+    for i, rec in enumerate(raw.to_dict("records"), start=1):
+        _check_row(rec, i, path)
+        if rec["place_id"] in seen:
+            raise PlaceError(path, f"place_id {rec['place_id']!r} repeats row {seen[rec['place_id']]}", i)
+        seen[rec["place_id"]] = i
+        for alias in [rec["name"], *_split(rec["aliases"], "|")]:
+            key = alias_key(alias)
+            other = owner.get(key)
+            if other and other[0] != rec["place_id"]:
+                raise PlaceError(
+                    path, f"alias {alias!r} of {rec['place_id']!r} is also an alias of {other[0]!r} (row {other[1]})", i
+                )
+            owner[key] = (rec["place_id"], i)
+    frame = raw.copy()
+    for col in ("lat", "lon", "precision_km"):
+        frame[col] = frame[col].astype("float64")
+    frame["geonames_id"] = pd.to_numeric(frame["geonames_id"].replace("", None)).astype("Int64")
+    frame.attrs["path"] = str(path)
+    return frame
+
+
+@lru_cache(maxsize=4)
+def _cached_gazetteer(path: str, mtime: float) -> pd.DataFrame:
+    return load_gazetteer(path)
+
+
+def _gazetteer(gazetteer: pd.DataFrame | None) -> pd.DataFrame:
+    if gazetteer is not None:
+        return gazetteer
+    path = Path(GAZETTEER_PATH)
+    if not path.exists():
+        raise PlaceError(path, "gazetteer not found (run scripts/build_geo.py)")
+    return _cached_gazetteer(str(path), path.stat().st_mtime)
+
+
+def alias_table(gazetteer: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per (alias, place): columns ``alias`` (as written), ``key`` (:func:`alias_key`), ``place_id``.
+    The place's ``name`` and its ``place_id`` with underscores as spaces count as aliases."""
+    gaz = _gazetteer(gazetteer)
+    rows = []
+    for rec in gaz.itertuples(index=False):
+        names = [rec.name, rec.place_id.replace("_", " "), *_split(rec.aliases, "|")]
+        for alias in dict.fromkeys(names):
+            rows.append({"alias": alias, "key": alias_key(alias), "place_id": rec.place_id})
+    return pd.DataFrame(rows).drop_duplicates(["key", "place_id"], ignore_index=True)
+
+
+def geocode(name: str, gazetteer: pd.DataFrame | None = None) -> pd.Series:
+    """The gazetteer row of the place called ``name`` (any alias, any case, with or without accents).
+
+    Raises :class:`PlaceError` for a name that no alias matches, naming it and suggesting near names.
+    """
+    gaz = _gazetteer(gazetteer)
+    table = alias_table(gaz)
+    key = alias_key(name)
+    hit = table[table["key"] == key]
+    if hit.empty:
+        first = key[:3]
+        near = sorted(set(table.loc[table["key"].str.startswith(first), "alias"])) if first else []
+        hint = f"; similar names: {', '.join(near[:6])}" if near else ""
+        raise PlaceError(gaz.attrs.get("path", GAZETTEER_PATH), f"unknown place {name!r}{hint}")
+    pid = hit["place_id"].iloc[0]
+    return gaz[gaz["place_id"] == pid].iloc[0]
+
+
+def _pattern(alias: str) -> str:
+    parts = [re.escape(p) for p in alias_key(alias).split(" ")]
+    return r"[\s\-]+".join(parts)
+
+
+def find_places(text: str, gazetteer: pd.DataFrame | None = None) -> list[str]:
+    """The place_ids named in ``text``, in order of first mention, each once.
+
+    Matching is on whole words (``Mali`` in ``Mali's`` but not in ``Malian`` or ``Maliweb``), folds case and
+    accents, and prefers the longest alias at a position (``northern Mali`` gives ``northern_mali``, not also
+    ``mali``). Phrases in :data:`NON_PLACE_PHRASES` are blanked out first.
+    """
+    gaz = _gazetteer(gazetteer)
+    folded = alias_key(text)
+    for phrase in NON_PLACE_PHRASES:
+        folded = re.sub(rf"(?<!\w){_pattern(phrase)}(?!\w)", lambda m: " " * len(m.group(0)), folded)
+    table = alias_table(gaz)
+    table = table.assign(length=table["key"].str.len()).sort_values(["length", "key"], ascending=[False, True])
+    regex = re.compile(r"(?<!\w)(?:" + "|".join(f"({_pattern(a)})" for a in table["key"]) + r")(?!\w)")
+    ids = table["place_id"].tolist()
+    found: list[str] = []
+    for match in regex.finditer(folded):
+        pid = ids[match.lastindex - 1]
+        if pid not in found:
+            found.append(pid)
+    return found
+
+
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, float) and pd.isna(value)) or pd.isna(value) or str(value).strip() == ""
+
+
+def unlocated_events(events: pd.DataFrame) -> pd.DataFrame:
+    """The events whose ``place`` is blank (they cannot be drawn on a map)."""
+    if "place" not in events.columns:
+        raise PlaceError(events.attrs.get("path", "events"), "events have no 'place' column")
+    mask = events["place"].map(_blank).astype(bool)
+    return events[mask].copy()
+
+
+def locate_events(events: pd.DataFrame, gazetteer: pd.DataFrame | None = None) -> gpd.GeoDataFrame:
+    """Join events to the gazetteer by their ``place`` column; a GeoDataFrame of points in EPSG:4326.
+
+    ``place`` holds a place_id (``tin_zaouatine``) or any alias of one (``Tin Zaouatine``). Several places
+    separated by ``;`` give one row per place (``place_order`` 0, 1, ...).
+
+    Events with a blank ``place`` are not located and not dropped silently: their ``event_id`` values are in
+    ``result.attrs["unlocated"]`` (a list) and :func:`unlocated_events` returns them as a frame.
+    A ``place`` that is neither a place_id nor an alias raises :class:`PlaceError` naming the events file
+    (``events.attrs["path"]`` if set) and the event.
+
+    Added columns: ``place_id``, ``place_name``, ``place_kind``, ``place_role``, ``iso3``, ``lat``, ``lon``,
+    ``precision_km``, ``is_area`` (True for regions and countries: their point is a representative point with
+    a large ``precision_km``, and maps must not draw it as if it were a town), ``place_order`` and ``geometry``.
+    """
+    gaz = _gazetteer(gazetteer)
+    src = events.attrs.get("path", "events")
+    if "place" not in events.columns:
+        raise PlaceError(src, "events have no 'place' column")
+    ids = set(gaz["place_id"])
+    rows = []
+    unlocated: list[str] = []
+    for i, rec in enumerate(events.to_dict("records"), start=1):
+        label = rec.get("event_id") or i
+        if _blank(rec["place"]):
+            unlocated.append(str(label))
+            continue
+        for order, name in enumerate(_split(rec["place"], ";")):
+            if name in ids:
+                pid = name
+            else:
+                try:
+                    pid = geocode(name, gaz)["place_id"]
+                except PlaceError as exc:
+                    raise PlaceError(src, f"event {label}: place {name!r} is not in the gazetteer ({exc.reason})", i) from None
+            rows.append({**rec, "place_id": pid, "place_order": order})
+    joined = pd.DataFrame(rows, columns=[*events.columns, "place_id", "place_order"])
+    place_cols = gaz[["place_id", "name", "kind", "role", "iso3", "lat", "lon", "precision_km"]].rename(
+        columns={"name": "place_name", "kind": "place_kind", "role": "place_role"}
+    )
+    clash = [c for c in place_cols.columns if c != "place_id" and c in joined.columns]
+    if clash:
+        raise PlaceError(src, f"events already have columns {clash} that locating would overwrite")
+    joined = joined.merge(place_cols, on="place_id", how="left", validate="many_to_one")
+    joined["is_area"] = joined["place_kind"].isin(["region", "country"])
+    joined["place_order"] = joined["place_order"].astype("int64")
+    result = gpd.GeoDataFrame(
+        joined, geometry=gpd.points_from_xy(joined["lon"], joined["lat"]), crs=CRS
+    )
+    result.attrs["unlocated"] = unlocated
+    return result
+
+
+def seed_places(gazetteer: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The gazetteer rows that a seed names (role ``seed``)."""
+    gaz = _gazetteer(gazetteer)
+    return gaz[gaz["role"] == "seed"].copy()

@@ -1,0 +1,194 @@
+"""The four maps, built from the real ledger: layers, labels, numbers, sources, alt text, determinism."""
+
+from __future__ import annotations
+
+import hashlib
+
+import matplotlib.text
+import pandas as pd
+import pytest
+from pyproj import CRS, Geod
+
+from analysis import maps, places, style
+from analysis.claims import load_claims
+from analysis.events import PLOVER_TYPES, load_events
+from analysis.reference import load_public_record
+
+
+@pytest.fixture(scope="module")
+def events():
+    return load_events()
+
+
+@pytest.fixture(scope="module")
+def claims():
+    return load_claims()
+
+
+@pytest.fixture(scope="module")
+def record():
+    rec = load_public_record()
+    return rec[rec["key"] == "tinzaouaten_strike_claims"]
+
+
+def _texts(fig) -> list[str]:
+    return [t.get_text() for t in fig.findobj(matplotlib.text.Text) if t.get_text()]
+
+
+def _gids(fig) -> set[str]:
+    return {a.get_gid() for a in fig.findobj() if a.get_gid()}
+
+
+def _sha(fig, path) -> str:
+    style.save(fig, path)
+    style.close(fig)
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _common(fig):
+    assert isinstance(fig.alt_text, str) and len(fig.alt_text) > 80
+    src = [t for t in _texts(fig) if t.startswith("Source: ")]
+    assert len(src) == 1
+    assert "Natural Earth" in src[0] and "world-atlas 2.0.2" in src[0]
+    gids = _gids(fig)
+    assert {"countries", "scalebar", "legend"} <= gids
+    assert "map" in gids or any(g.startswith("panel-") for g in gids)
+    assert not any("metre" in t for t in _texts(fig))  # no stray projected-axis titles
+
+
+# ---------------------------------------------------------------------------------------------- helpers
+@pytest.mark.parametrize("start, end, precision, basis, label", [
+    ("2024-08-25", "2024-08-25", "day", "stated", "25 Aug 2024"),
+    ("2024-01", "2024-01", "month", "stated", "Jan 2024"),
+    ("2021", "2021", "year", "stated", "2021"),
+    ("2017-07", "2019-04-02", "approximate", "resolved", "Jul 2017–2 Apr 2019"),
+    ("2021-08-31", "2021-08-31", "approximate", "before", "by 31 Aug 2021"),
+    ("2023-11", "2023-11", "approximate", "resolved", "about Nov 2023"),
+    ("", "", "", "", "undated"),
+])
+def test_format_date_is_no_more_precise_than_the_ledger(start, end, precision, basis, label):
+    assert maps.format_date(start, end, precision, basis) == label
+
+
+def test_period_split_and_scale_bar_lengths():
+    dates = pd.Series(["2023-12-31", "2024-01-01", None])
+    assert maps.period_of(dates).tolist() == ["before 2024", "from 2024", "undated"]
+    assert maps.RUPTURE_DATE == pd.Timestamp("2024-01-01")
+    assert maps.nice_length_km(3300) == 500
+    assert maps.nice_length_km(56) == 10
+    assert maps.nice_length_km(6900) == 1000
+
+
+def test_map_projections_are_metric_so_scale_bars_hold(events):
+    for crs in (maps.REGION_CRS, maps.WIDE_CRS):
+        assert CRS.from_user_input(crs).axis_info[0].unit_name == "metre"
+    # near the centre of the regional projection, map distance equals geodesic distance within 1 %
+    gaz = places.load_gazetteer().set_index("place_id")
+    a, b = gaz.loc["tessalit"], gaz.loc["kidal"]
+    x, y = maps._project_xy([a.lon, b.lon], [a.lat, b.lat], maps.REGION_CRS)
+    planar = ((x[1] - x[0]) ** 2 + (y[1] - y[0]) ** 2) ** 0.5 / 1000
+    geodesic = Geod(ellps="WGS84").inv(a.lon, a.lat, b.lon, b.lat)[2] / 1000
+    assert planar == pytest.approx(geodesic, rel=0.01)
+
+
+# ---------------------------------------------------------------------------------------------- map 1
+def test_regional_overview_layers_and_labels():
+    fig = maps.regional_overview()
+    _common(fig)
+    texts = _texts(fig)
+    for name in ("Algiers", "Bamako", "Kidal", "Tessalit", "Tin Zaouatine", "Niamey", "Ouagadougou",
+                 "ALGERIA", "MALI", "NIGER", "BURKINA FASO"):
+        assert name in texts, name
+    assert "Tinzaouaten" not in texts  # public-record place: on the border map only
+    assert "S a h e l" in texts and "northern Mali\n(Azawad)" in texts  # regions as italic labels, not points
+    assert {"border", "locator", "locator-window", "graticule"} <= _gids(fig)
+    assert "Moscow" in fig.alt_text and "Tin Zaouatine" in fig.alt_text
+    style.close(fig)
+
+
+# ---------------------------------------------------------------------------------------------- map 2
+def test_border_zone_events_and_distances(events):
+    zone = maps.border_zone_events(events)
+    got = dict(zip(zone["event_id"], zone["place_id"]))
+    assert got == {"E024": "kidal", "E025": "tessalit", "E027": "kidal", "E046": "tin_zaouatine", "E051": "tin_zaouatine"}
+    dist = dict(zip(zone["place_id"], zone["distance_km"].round(1)))
+    assert dist == {"kidal": 194.5, "tessalit": 61.1, "tin_zaouatine": 2.1}
+
+
+def test_border_incidents_map(events, claims, record):
+    fig = maps.border_incidents(events, claims, public_record=record)
+    _common(fig)
+    texts = "\n".join(_texts(fig))
+    assert "Tin Zaouatine (Algeria)\n2.1 km from the border\n25 Aug 2024 · ASSAULT · 003¶60" in texts
+    assert "Tinzaouaten (Mali)\n0.9 km from the border\nnot in the seeds; located to ±10 km" in texts
+    assert "Tessalit (Mali)\n61.1 km from the border\nby 31 Aug 2021 · RETREAT · 000¶3" in texts
+    assert "about Nov 2023 · ASSAULT · 004¶20" in texts
+    gids = _gids(fig)
+    assert {"border", "uncertainty", "detail", "detail-box", "distance", "claims", "locator"} <= gids
+    # the three casualty claims of 003¶63, each attributed, then the public record labelled as such
+    assert texts.count("as reported by Jeune Afrique, seed 003¶63") == 3
+    for who in ("Government of Mali", "Local and humanitarian sources", "Algeria:"):
+        assert who in texts, who
+    assert "Public record, not the seeds:" in texts and "CSP-DPA: 21 civilians killed incl. 11 children" in texts
+    assert "(panel truncated" not in texts
+    assert "Tin Zaouatine 2.1 km" in fig.alt_text and "about twenty militants" in fig.alt_text
+    style.close(fig)
+
+
+# ---------------------------------------------------------------------------------------------- map 3
+def test_russia_links_from_the_ledger(events):
+    links = maps.russia_links(events)
+    drawn = links[links["located"]]
+    assert drawn[["event_id", "venue", "key"]].values.tolist() == [
+        ["E036", "moscow", "004¶6"], ["E058", "algiers", "002¶19"]]
+    assert set(links.loc[~links["located"], "key"]) >= {"004¶5", "004¶8"}  # no venue in the seeds
+    assert (links["event_type"] == "CONSULT").all()
+
+
+def test_russia_axis_map(events):
+    fig = maps.russia_axis(events)
+    _common(fig)
+    texts = "\n".join(_texts(fig))
+    assert "28 Feb 2024, Moscow (004¶6)\nAbdoulaye Diop –\nSergei Lavrov" in texts
+    assert "20 Dec 2024, Algiers (002¶19)\nMikhail Bogdanov –\nAbdelmadjid Tebboune" in texts
+    for name in ("Algiers", "Bamako", "Moscow", "RUSSIA"):
+        assert name in texts
+    assert sum(1 for a in fig.findobj() if a.get_gid() == "link") == 2
+    assert "Not drawn, no venue in the seeds" in texts and "004¶5" in texts
+    style.close(fig)
+
+
+# ---------------------------------------------------------------------------------------------- map 4
+def _expected_panel_counts(events: pd.DataFrame) -> dict[tuple[str, str], int]:
+    located = events[events["place"].str.strip() != ""]
+    quad = {name: t.quad.split()[-1] for name, t in PLOVER_TYPES.items()}
+    period = ["before 2024" if d < pd.Timestamp("2024-01-01") else "from 2024" for d in located["start_day"]]
+    frame = pd.DataFrame({"family": located["event_type"].map(quad), "period": period})
+    return frame.value_counts().to_dict()
+
+
+def test_events_by_type_map(events):
+    fig = maps.events_by_type(events)
+    _common(fig)
+    expected = _expected_panel_counts(events)
+    titles = [ax.get_title(loc="left") for ax in fig.axes if (ax.get_gid() or "").startswith("panel-")]
+    assert len(titles) == 4
+    for (fam, period), n in expected.items():
+        assert f"{fam.capitalize()}, {period}: {n} event{'s' if n != 1 else ''}" in titles
+    texts = "\n".join(_texts(fig))
+    assert "Tin Zaouatine: ASSAULT, MOBILIZE" in texts
+    n_unlocated = int((events["place"].str.strip() == "").sum())
+    assert f"Not on any panel: {n_unlocated} event(s) without a place" in texts.replace("\n", " ")
+    style.close(fig)
+
+
+# ---------------------------------------------------------------------------------------------- determinism
+@pytest.mark.parametrize("name", ["regional_overview", "border_incidents", "russia_axis", "events_by_type"])
+def test_maps_are_byte_identical_when_built_twice(tmp_path, name, events, claims, record):
+    build = {
+        "regional_overview": lambda: maps.regional_overview(),
+        "border_incidents": lambda: maps.border_incidents(events, claims, public_record=record),
+        "russia_axis": lambda: maps.russia_axis(events),
+        "events_by_type": lambda: maps.events_by_type(events),
+    }[name]
+    assert _sha(build(), tmp_path / "a.png") == _sha(build(), tmp_path / "b.png")
