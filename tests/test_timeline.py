@@ -29,7 +29,10 @@ def test_time_axis_spans(axis):
 
 def test_undated_events_are_flagged(axis):
     assert int((~axis["dated"]).sum()) == 26
-    assert not axis.set_index("event_id").loc["E020", "dated"]  # UN forces arrive: only "before 2021-08-31"
+    ev = axis.set_index("event_id")
+    assert not ev.loc["E020", "dated"]  # UN forces arrive: only "before 2021-08-31"
+    assert ev.loc["E020", "period_known"]  # ... which is before the rupture all the same
+    assert not ev.loc["E064", "period_known"]  # Algeria's support for "Azawad": only "before 2025-01-02"
 
 
 def test_algeria_mali_dyad(dyad):

@@ -881,6 +881,12 @@ def events_by_type(events: pd.DataFrame, gazetteer: pd.DataFrame | None = None) 
     located = places.locate_events(events, gaz)
     located = located.copy()
     located["period"] = period_of(start_dates(located))
+    if "date_basis" in located.columns:
+        # Undated in the text: the ledger holds only the latest date the event can have ("on or before").
+        # When that bound falls before the split the event is before it too; otherwise its side is unknown.
+        latest = pd.to_datetime(located["end_day"] if "end_day" in located.columns else start_dates(located))
+        unknown = (located["date_basis"] == "before") & (latest >= RUPTURE_DATE)
+        located.loc[unknown.to_numpy(), "period"] = "undated"
     located["family"] = [family_of(t) for t in located["event_type"]]
     n_unlocated = len(located.attrs.get("unlocated", []))
     extent = (-18.0, 9.0, 18.0, 37.5)
@@ -963,7 +969,7 @@ def events_by_type(events: pd.DataFrame, gazetteer: pd.DataFrame | None = None) 
              fontsize=11, fontweight="bold", va="top", gid="title")
     sub = (f"Split at {RUPTURE_DATE.day} {RUPTURE_DATE:%B %Y}: the seeds date the end of the Algiers agreement to January 2024 "
            f"(003¶10). An event at two places counts at both. Not on any panel: {n_unlocated} event(s) without a place"
-           + (f", {len(undated)} undated" if len(undated) else "") + ".")
+           + (f", {len(undated)} undated in the text and possibly on either side of the split" if len(undated) else "") + ".")
     fig.text(0.02, 0.935, _wrap(sub, 150), fontsize=7.5, color=style.PALETTE["muted"], va="top", gid="subtitle")
     keys = sorted({_event_key(r) for r in located.to_dict("records")})
     src = (f"{NE10}; GeoNames cities500; public record; events: data/events.csv ({len(keys)} seed paragraphs, cited per event in the ledger). "

@@ -42,7 +42,8 @@ def on_time_axis(events: pd.DataFrame) -> pd.DataFrame:
     date spans the month), ``t_mid`` (the middle, for plotting), ``year``, ``period`` (before/after
     :data:`RUPTURE`), ``family``, ``polarity`` (cooperation/conflict) and ``dated``: False for events
     the seeds do not date, which the ledger places at the latest date they can have
-    (``date_basis == "before"``); charts and period counts leave those out."""
+    (``date_basis == "before"``), so charts leave them out; ``period_known``: True where the period is
+    certain, as for an undated event whose latest possible date falls before the rupture."""
     out = events.copy()
     spans = [parse_iso(str(s)) for s in out["date_start"]]
     ends = [parse_iso(str(e))[1] if isinstance(e, str) and e else sp[1]
@@ -56,6 +57,8 @@ def on_time_axis(events: pd.DataFrame) -> pd.DataFrame:
     out["polarity"] = [f.split()[1] for f in out["family"]]
     basis = out["date_basis"] if "date_basis" in out else pd.Series("", index=out.index)
     out["dated"] = (basis.fillna("") != "before").to_numpy()
+    # An undated event whose latest possible date falls before the rupture is before it too.
+    out["period_known"] = out["dated"] | (out["t_end"] < RUPTURE)
     return out.sort_values(["t_start", "event_id"], ignore_index=True)
 
 
@@ -84,11 +87,12 @@ def counts_by(events: pd.DataFrame, by: str = "year") -> pd.DataFrame:
 
 
 def balance(events: pd.DataFrame) -> pd.DataFrame:
-    """Cooperation and conflict before and after the rupture, among dated events: number of events of
-    each polarity, the share of conflict, and the mean score, one row per period."""
+    """Cooperation and conflict before and after the rupture, among events whose period is certain
+    (``period_known``): number of events of each polarity, the share of conflict, and the mean score,
+    one row per period."""
     rows = []
     for period in ("before rupture", "after rupture"):
-        own = events[(events["period"] == period) & events["dated"]]
+        own = events[(events["period"] == period) & events["period_known"]]
         n = len(own)
         conflict = int((own["polarity"] == "conflict").sum())
         rows.append({
