@@ -33,12 +33,12 @@ report: $(STAMP)
 
 # TeX Live and fonts for the PDF; installed only when missing and only as root (as in CI).
 system-deps:
-	@if command -v xelatex >/dev/null && command -v latexmk >/dev/null && command -v pdftotext >/dev/null && fc-list | grep -qi freeserif; then \
+	@if command -v xelatex >/dev/null && command -v latexmk >/dev/null && command -v pdftotext >/dev/null && command -v ip >/dev/null && fc-list | grep -qi freeserif; then \
 	  echo "TeX Live present"; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	  export DEBIAN_FRONTEND=noninteractive; apt-get update -qq && \
 	  apt-get install -y -qq --no-install-recommends texlive-latex-recommended texlive-latex-extra \
-	    texlive-fonts-recommended texlive-xetex latexmk fonts-freefont-otf tex-gyre lmodern poppler-utils >/dev/null; \
+	    texlive-fonts-recommended texlive-xetex latexmk fonts-freefont-otf tex-gyre lmodern poppler-utils iproute2 util-linux >/dev/null; \
 	else \
 	  echo "TeX Live (xelatex, latexmk, FreeSerif) is missing; install it or run as root on Debian"; exit 1; \
 	fi

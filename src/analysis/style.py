@@ -127,6 +127,9 @@ _RC: dict[str, Any] = {
     "svg.fonttype": "path",
     "pdf.fonttype": 42,
     "path.simplify": True,
+    # Seed text is data: a "$" in a quote or a place name must print as a dollar sign, never start
+    # mathtext.
+    "text.parse_math": False,
     "image.interpolation": "antialiased",
 }
 
