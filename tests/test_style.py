@@ -86,8 +86,14 @@ def test_save_rejects_unknown_format(tmp_path):
         style.save(_figure(), tmp_path / "a.jpg")
 
 
-def test_plover_families_agree_with_the_ledger_codebook():
-    from analysis.events import PLOVER_TYPES
-
-    mine = {t: fam.replace("_", " ") for fam, types in style.PLOVER_FAMILIES.items() for t in types}
-    assert mine == {name: t.quad for name, t in PLOVER_TYPES.items()}
+def test_plover_families_follow_the_codebook():
+    # one definition (the ledger codebook); exact values so that a change to it shows here
+    assert style.PLOVER_FAMILIES == {
+        "verbal_cooperation": ("AGREE", "CONSULT", "SUPPORT", "CONCEDE"),
+        "material_cooperation": ("COOPERATE", "AID", "RETREAT"),
+        "verbal_conflict": ("REQUEST", "ACCUSE", "REJECT", "THREATEN"),
+        "material_conflict": ("PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"),
+    }
+    assert style.event_family("sanction") == "material_conflict"
+    assert style.event_color("ASSAULT") == style.PALETTE["material_conflict"]
+    assert style.event_family("YIELD") == "other"

@@ -28,6 +28,8 @@ import matplotlib.colors as mcolors
 import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
 
+from analysis.timeline import FAMILIES
+
 # No backend is forced here: on a machine without a display matplotlib falls back to Agg by itself,
 # and inside a notebook the inline backend must stay in charge so figures reach the page and the PDF.
 
@@ -43,14 +45,11 @@ OKABE_ITO: tuple[str, ...] = (
     "#CC79A7",  # reddish purple
 )
 
-#: PLOVER event types by quad class, as in the PLOVER manual and the ledger's codebook
-#: (:data:`analysis.events.PLOVER_TYPES`; a test checks the two agree). A type not listed here is drawn
-#: with the ``other`` colour (see :func:`event_family`).
+#: PLOVER event types by quad class, keyed for :data:`PALETTE` (``verbal_cooperation``...): a view of the
+#: ledger codebook's (:data:`analysis.timeline.FAMILIES`). A type not listed here is drawn with the
+#: ``other`` colour (see :func:`event_family`).
 PLOVER_FAMILIES: dict[str, tuple[str, ...]] = {
-    "verbal_cooperation": ("AGREE", "CONSULT", "SUPPORT", "CONCEDE"),
-    "material_cooperation": ("COOPERATE", "AID", "RETREAT"),
-    "verbal_conflict": ("REQUEST", "ACCUSE", "REJECT", "THREATEN"),
-    "material_conflict": ("PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"),
+    quad.replace(" ", "_"): types for quad, types in FAMILIES.items()
 }
 
 

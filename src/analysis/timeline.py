@@ -8,22 +8,19 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.dates import parse_iso
+from analysis.events import PLOVER_TYPES
 
 #: The rupture: the Malian transitional authorities end the Algiers agreement in January 2024 (003¶10).
 #: The seeds give the month only; the split is the first day of that month, and events of January 2024
 #: count after it.
 RUPTURE = pd.Timestamp("2024-01-01")
 
-#: PLOVER event types by quad class (cooperation/conflict, verbal/material), after the "quad
-#: categories" of the PLOVER codebook (openeventdata/PLOVER). The names ACCUSE and REQUEST stand where
-#: the codebook has DISAPPROVE and DEMAND. SANCTION (a recall of ambassadors, a withdrawal from an
-#: organisation) is material conflict, as in the manual (draft 0.8); the repository's README lists it
-#: under verbal conflict, and the codebook appendix of the report says so.
+#: PLOVER event types by quad class (cooperation/conflict, verbal/material), in the ledger codebook's
+#: order. The one definition is the codebook's (:data:`analysis.events.PLOVER_TYPES`, after the PLOVER
+#: manual); this is a view of it.
+QUADS = ("verbal cooperation", "material cooperation", "verbal conflict", "material conflict")
 FAMILIES: dict[str, tuple[str, ...]] = {
-    "verbal cooperation": ("AGREE", "CONSULT", "SUPPORT", "CONCEDE"),
-    "material cooperation": ("COOPERATE", "AID", "RETREAT", "INVESTIGATE"),
-    "verbal conflict": ("REQUEST", "ACCUSE", "REJECT", "THREATEN"),
-    "material conflict": ("PROTEST", "SANCTION", "CRIME", "MOBILIZE", "COERCE", "ASSAULT", "FIGHT"),
+    quad: tuple(name for name, t in PLOVER_TYPES.items() if t.quad == quad) for quad in QUADS
 }
 
 
