@@ -113,6 +113,29 @@ def test_bad_rows_are_named(tmp_path, column, value, expected):
     assert f"(line {line})" in str(exc.value) and expected in str(exc.value)
 
 
+def test_schema_lists_every_problem_with_file_line_and_id(tmp_path):
+    rows = _rows()
+    ids = [r["actor_id"] for r in rows]
+    goita, diop = ids.index("goita") + 2, ids.index("diop") + 2
+    assert goita < diop
+    rows[diop - 2].update(actor_id="goita", country="ML")
+    path = _write(rows, tmp_path / "actors.csv")
+    with pytest.raises(ActorError) as exc:
+        load_actors(path)
+    assert str(exc.value).splitlines() == [
+        f"{path}: row goita (line {diop}): country 'ML' is not an ISO 3166 alpha-3 code",
+        f"{path}: row goita (line {diop}): duplicate actor_id (also line {goita})",
+    ]
+
+
+def test_missing_column_is_an_error(tmp_path):
+    rows = [{k: v for k, v in r.items() if k != "kind"} for r in _rows()]
+    path = _write(rows, tmp_path / "actors.csv")
+    with pytest.raises(ActorError) as exc:
+        load_actors(path)
+    assert str(exc.value) == f"{path}: missing columns: kind"
+
+
 def test_missing_file_is_an_error(tmp_path):
     with pytest.raises(ActorError, match="file not found"):
         load_actors(tmp_path / "nope.csv")

@@ -30,9 +30,9 @@ def _rows() -> list[dict]:
         return list(csv.DictReader(fh))
 
 
-def _bad_copy(tmp_path: Path, claim_id: str, **changes: str) -> tuple[Path, int]:
+def _bad_copy(tmp_path: Path, target: str, /, **changes: str) -> tuple[Path, int]:
     rows = _rows()
-    index = next(i for i, r in enumerate(rows) if r["claim_id"] == claim_id)
+    index = next(i for i, r in enumerate(rows) if r["claim_id"] == target)
     rows[index].update(changes)
     path = tmp_path / "claims.csv"
     with path.open("w", encoding="utf-8", newline="") as fh:
@@ -94,6 +94,20 @@ def test_bad_rows_are_named(tmp_path, context, claim_id, changes, expected):
         load_claims(path, **context)
     assert str(exc.value).startswith(f"{path}: row {claim_id} (line {line}): ")
     assert expected in str(exc.value)
+
+
+@pytest.mark.parametrize("target, changes, problem", [
+    ("C01", {"paragraph": "sixty-three"}, "paragraph 'sixty-three' is not an integer"),
+    ("C01", {"seed": "3"}, "seed '3' is not three digits"),
+    ("C01", {"claimant": ""}, "claimant is empty"),
+    ("C02", {"claim_id": "C01"}, "duplicate claim_id (also line 2)"),
+])
+def test_schema_problem_names_file_line_and_id(tmp_path, context, target, changes, problem):
+    path, line = _bad_copy(tmp_path, target, **changes)
+    with pytest.raises(ClaimError) as exc:
+        load_claims(path, **context)
+    claim_id = changes.get("claim_id", target)
+    assert str(exc.value).splitlines() == [f"{path}: row {claim_id} (line {line}): {problem}"]
 
 
 def test_one_sided_topic_is_refused(tmp_path, context):

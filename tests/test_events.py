@@ -1,5 +1,5 @@
-"""The event ledger on the real seeds: codebook, exact counts, specific rows, the JSON export, and
-every kind of bad row caught with a message naming file, row and problem."""
+"""The event ledger on the real seeds: codebook, exact counts, specific rows, the JSON export, the
+pandera schema, and every kind of bad row caught with a message naming file, row and problem."""
 
 from __future__ import annotations
 
@@ -13,9 +13,13 @@ from analysis import paths
 from analysis.actors import load_actors
 from analysis.events import (
     CONTEXTS,
+    DATE_BASES,
     EVENT_COLUMNS,
+    EVENTS_SCHEMA,
     JSON_PATH,
     PLOVER_TYPES,
+    PRECISIONS,
+    REQUIRED,
     LedgerError,
     check_ledger,
     event_problems,
@@ -201,6 +205,63 @@ def test_missing_column_is_refused(tmp_path):
         w.writerows(rows)
     with pytest.raises(LedgerError, match="missing columns: quote"):
         load_events(path)
+
+
+# ---------------------------------------------------------------- the schema
+def test_schema_is_built_from_the_codebook():
+    columns = EVENTS_SCHEMA.columns
+    assert list(columns) == list(EVENT_COLUMNS)
+    assert {name for name, col in columns.items() if not col.nullable} == set(REQUIRED)
+    assert (str(columns["score"].dtype), str(columns["paragraph"].dtype)) == ("float64", "int64")
+    assert columns["event_id"].unique
+    allowed = {name: check.statistics["allowed_values"]
+               for name, col in columns.items() for check in col.checks if check.name == "isin"}
+    assert allowed == {"event_type": list(PLOVER_TYPES), "context": list(CONTEXTS),
+                       "date_precision": list(PRECISIONS), "date_basis": list(DATE_BASES)}
+
+
+@pytest.mark.parametrize("event_id, changes, problem", [
+    ("E046", {"event_type": "ATTACK"}, f"event_type 'ATTACK' is not a PLOVER type ({', '.join(PLOVER_TYPES)})"),
+    ("E046", {"date_start": "2024-8-25"}, "date_start: '2024-8-25' is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)"),
+    ("E047", {"date_end": "2024-08-24"}, "date_start 2024-08-25 is after date_end 2024-08-24"),
+    ("E046", {"score": "minus nine"}, "score 'minus nine' is not a number"),
+])
+def test_schema_problem_names_file_line_and_id(tmp_path, event_id, changes, problem):
+    path, line = _bad_copy(tmp_path, event_id, **changes)
+    with pytest.raises(LedgerError) as exc:
+        load_events(path)
+    assert str(exc.value).splitlines() == [f"{path}: row {event_id} (line {line}): {problem}"]
+    assert exc.value.row == f"{event_id} (line {line})"
+
+
+def test_schema_catches_a_duplicated_event_id(tmp_path):
+    path, line = _bad_copy(tmp_path, "E046", event_id="E047")
+    with pytest.raises(LedgerError) as exc:
+        load_events(path)
+    assert str(exc.value).splitlines() == [
+        f"{path}: row E047 (line {line}): event_id out of sequence (expected E046)",
+        f"{path}: row E047 (line {line + 1}): duplicate event_id (also line {line})",
+    ]
+
+
+def test_every_problem_is_listed_one_per_line(tmp_path):
+    rows = _rows()
+    rows[9]["score"] = "x"
+    rows[45].update(event_type="ATTACK", quote="")
+    path = _write(rows, tmp_path / "events.csv")
+    with pytest.raises(LedgerError) as exc:
+        load_events(path)
+    assert str(exc.value) == "\n".join(event_problems(path))
+    assert str(exc.value).splitlines() == [
+        f"{path}: row E010 (line 11): score 'x' is not a number",
+        f"{path}: row E046 (line 47): event_type 'ATTACK' is not a PLOVER type ({', '.join(PLOVER_TYPES)})",
+        f"{path}: row E046 (line 47): quote is empty",
+    ]
+
+
+def test_empty_ledger_is_refused(tmp_path):
+    path = _write([], tmp_path / "events.csv")
+    assert event_problems(path) == [f"{path}: no rows"]
 
 
 # ---------------------------------------------------------------- bad rows, caught against the corpus

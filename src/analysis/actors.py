@@ -9,21 +9,25 @@ the role), ``aliases`` (``|``-separated names and spellings) and ``notes``.
 except that short all-capital aliases (acronyms such as ``UN`` or ``AES``) must match in capitals, so
 the French article *un* is not the United Nations. City names are places (see :mod:`analysis.places`),
 never actor aliases.
+
+:func:`load_actors` validates the file with :data:`ACTORS_SCHEMA`, a pandera ``DataFrameSchema`` built
+and checked with the shared helpers of :mod:`analysis.schema`.
 """
 
 from __future__ import annotations
 
-import csv
 import re
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
+import pandera.pandas as pa
 import pycountry
 
 from analysis import paths
 from analysis.errors import AnalysisError
+from analysis.schema import check_table, items_match, matches, one_of, raise_problems, row_check, table_schema
 from analysis.text import fold, normalise
 
 ACTORS_PATH = paths.DATA_DIR / "actors.csv"
@@ -47,10 +51,35 @@ STATELESS_KINDS = ("organisation", "alliance", "outlet")
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _KEY = re.compile(r"^\d{3}\u00b6\d+$")
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+_COUNTRY = re.compile(r"^[A-Z]{3}$")
 
 
 class ActorError(AnalysisError):
     """The actor table is unusable; the message names the file, the row and the problem."""
+
+
+def _is_country(code: str) -> bool:
+    return bool(_COUNTRY.match(code)) and pycountry.countries.get(alpha_3=code) is not None
+
+
+#: The actor file as read (text, empty cells NA): ids, kinds, countries, role sources, roles.
+ACTORS_SCHEMA = table_schema(
+    COLUMNS,
+    ("actor_id", "name", "kind"),
+    {
+        "actor_id": [matches(_ID, "actor_id {value!r} is not snake_case")],
+        "kind": [one_of(KINDS)],
+        "country": [pa.Check(_is_country, element_wise=True,
+                             error="country {value!r} is not an ISO 3166 alpha-3 code")],
+        "role_source": [items_match(_KEY, "role_source {value!r} is not a ;-separated list of paragraph keys")],
+    },
+    row_checks=[
+        row_check(lambda r: bool(r["country"]) or r["kind"] in STATELESS_KINDS,
+                  "country is empty for a {kind} (only " + ", ".join(STATELESS_KINDS) + " may lack one)"),
+        row_check(lambda r: r["kind"] != "person" or bool(r["role"]), "a person needs a role"),
+    ],
+    unique=("actor_id",),
+)
 
 
 def _strip_accents(s: str) -> str:
@@ -69,52 +98,16 @@ def _split_aliases(value: str) -> list[str]:
 
 
 def load_actors(path: str | Path = ACTORS_PATH) -> pd.DataFrame:
-    """The actor table, checked: unique snake_case ids, known kinds, valid ISO 3166 alpha-3 countries
-    (empty only for :data:`STATELESS_KINDS`), well-formed role sources, and no alias claimed by two
-    actors (see :func:`alias_table`). Raises :class:`ActorError` naming the file, row and problem."""
-    path = Path(path)
-    if not path.is_file():
-        raise ActorError(path, "file not found")
-    with path.open(encoding="utf-8", newline="") as fh:
-        reader = csv.DictReader(fh)
-        header = list(reader.fieldnames or [])
-        missing = [c for c in COLUMNS if c not in header]
-        if missing:
-            raise ActorError(path, f"missing columns: {', '.join(missing)}")
-        extra = [c for c in header if c not in COLUMNS]
-        if extra:
-            raise ActorError(path, f"unknown columns: {', '.join(extra)}")
-        records = list(reader)
-    if not records:
-        raise ActorError(path, "no rows")
-    seen: dict[str, int] = {}
-    for line, rec in enumerate(records, start=2):
-        if None in rec:
-            raise ActorError(path, "more cells than columns", row=line)
-        aid = (rec["actor_id"] or "").strip()
-        where = f"{aid or '?'} (line {line})"
-        if not _ID.match(aid):
-            raise ActorError(path, f"actor_id {aid!r} is not snake_case", row=where)
-        if aid in seen:
-            raise ActorError(path, f"duplicate actor_id {aid} (also line {seen[aid]})", row=where)
-        seen[aid] = line
-        if not (rec["name"] or "").strip():
-            raise ActorError(path, "name is empty", row=where)
-        if rec["kind"] not in KINDS:
-            raise ActorError(path, f"kind {rec['kind']!r} not one of {', '.join(KINDS)}", row=where)
-        country = (rec["country"] or "").strip()
-        if country:
-            if not re.fullmatch(r"[A-Z]{3}", country) or pycountry.countries.get(alpha_3=country) is None:
-                raise ActorError(path, f"country {country!r} is not an ISO 3166 alpha-3 code", row=where)
-        elif rec["kind"] not in STATELESS_KINDS:
-            raise ActorError(path, f"country is empty for a {rec['kind']} (only {', '.join(STATELESS_KINDS)} may lack one)", row=where)
-        for key in [k.strip() for k in (rec["role_source"] or "").split(";") if k.strip()]:
-            if not _KEY.match(key):
-                raise ActorError(path, f"role_source item {key!r} is not a paragraph key", row=where)
-        if rec["kind"] == "person" and not (rec["role"] or "").strip():
-            raise ActorError(path, "a person needs a role", row=where)
-    frame = pd.DataFrame(records, columns=list(COLUMNS))
-    frame.attrs["source"] = str(path)
+    """The actor table (columns :data:`COLUMNS`, text), validated by :data:`ACTORS_SCHEMA`: unique
+    snake_case ids, known kinds, valid ISO 3166 alpha-3 countries (empty only for
+    :data:`STATELESS_KINDS`), well-formed role sources, a role for each person; and no alias claimed
+    by two actors (see :func:`alias_table`). Raises :class:`ActorError` listing every problem, one per
+    line, each naming the file and row."""
+    frame, problems = check_table(path, ACTORS_SCHEMA, "actor_id", ActorError)
+    if problems:
+        raise_problems(ActorError, path, problems)
+    frame = frame.drop(columns="line")
+    frame.attrs["source"] = str(Path(path))
     alias_table(frame)  # raises on an alias claimed twice
     return frame
 

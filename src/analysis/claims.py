@@ -6,14 +6,14 @@ question), ``side`` (short label of the position), ``claimant`` (actor_id of who
 ``reported_by`` (actor_id of the outlet or person through whom the seed reports the claim),
 ``event_id`` (the ledger row the claim is about, if any) and ``notes``.
 
-:func:`load_claims` reads and checks the file alone and, when given the actors, paragraphs and events,
-against them: claimant and reporter exist, the quote occurs in its paragraph, the paragraph is not
-boilerplate, the event exists, and every topic has at least two sides.
+:func:`load_claims` validates the file alone with :data:`CLAIMS_SCHEMA` (a pandera schema) and then,
+when given the actors, paragraphs and events, checks it against them: claimant and reporter exist,
+the quote occurs in its paragraph, the paragraph is not boilerplate, the event exists; and every
+topic has at least two sides.
 """
 
 from __future__ import annotations
 
-import csv
 import re
 from pathlib import Path
 
@@ -21,6 +21,7 @@ import pandas as pd
 
 from analysis import paths
 from analysis.errors import AnalysisError
+from analysis.schema import check_table, matches, positive, raise_problems, table_schema
 from analysis.text import normalise
 
 CLAIMS_PATH = paths.DATA_DIR / "claims.csv"
@@ -30,6 +31,8 @@ CLAIM_COLUMNS: tuple[str, ...] = (
 )
 _REQUIRED = ("claim_id", "topic", "side", "claimant", "claim", "quote", "seed", "paragraph")
 _SNAKE = re.compile(r"^[a-z][a-z0-9_]*$")
+_CLAIM_ID = re.compile(r"^C\d{2,3}$")
+_SEED = re.compile(r"^\d{3}$")
 PILCROW = "\u00b6"
 
 
@@ -37,26 +40,62 @@ class ClaimError(AnalysisError):
     """The claims table is unusable; the message names the file, the row and the problem."""
 
 
-def _read(path: Path) -> list[tuple[int, dict[str, str]]]:
-    if not path.is_file():
-        raise ClaimError(path, "file not found")
-    with path.open(encoding="utf-8", newline="") as fh:
-        reader = csv.DictReader(fh)
-        header = list(reader.fieldnames or [])
-        missing = [c for c in CLAIM_COLUMNS if c not in header]
-        if missing:
-            raise ClaimError(path, f"missing columns: {', '.join(missing)}")
-        extra = [c for c in header if c not in CLAIM_COLUMNS]
-        if extra:
-            raise ClaimError(path, f"unknown columns: {', '.join(extra)}")
-        rows = []
-        line = 1
-        for rec in reader:
-            rows.append((line + 1, rec))
-            line = reader.line_num
-    if not rows:
-        raise ClaimError(path, "no rows")
-    return rows
+#: The claims file as read (text, empty cells NA): columns, required cells, ids, topic, citation.
+CLAIMS_SCHEMA = table_schema(
+    CLAIM_COLUMNS,
+    _REQUIRED,
+    {
+        "claim_id": [matches(_CLAIM_ID, "claim_id {value!r} is not C followed by digits")],
+        "topic": [matches(_SNAKE, "topic {value!r} is not snake_case")],
+        "seed": [matches(_SEED, "seed {value!r} is not three digits")],
+        "paragraph": [positive()],
+    },
+    numbers={"paragraph": "int64"},
+    unique=("claim_id",),
+)
+
+
+def _integrity(
+    claims: pd.DataFrame,
+    actors: pd.DataFrame | None,
+    paragraphs: pd.DataFrame | None,
+    events: pd.DataFrame | None,
+) -> list[str]:
+    """Problems of a valid claims frame against the tables given, and topics with a single side."""
+    path = claims.attrs["source"]
+    problems: list[str] = []
+    actor_ids = set(actors["actor_id"]) if actors is not None else None
+    by_key = {r.key: r for r in paragraphs.itertuples(index=False)} if paragraphs is not None else None
+    event_ids = set(events["event_id"]) if events is not None else None
+    for rec in claims.itertuples(index=False):
+        where = f"{path}: row {rec.claim_id} (line {rec.line})"
+        if actor_ids is not None:
+            for col in ("claimant", "reported_by"):
+                value = getattr(rec, col)
+                if value and value not in actor_ids:
+                    problems.append(f"{where}: {col} {value!r} is not in actors.csv")
+        if by_key is not None:
+            key = f"{rec.seed}{PILCROW}{rec.paragraph}"
+            para = by_key.get(key)
+            if para is None:
+                problems.append(f"{where}: paragraph {key} does not exist")
+            else:
+                if para.kind == "boilerplate":
+                    problems.append(f"{where}: paragraph {key} is boilerplate, not evidence")
+                if normalise(rec.quote) not in normalise(para.text):
+                    problems.append(f"{where}: quote not found in {key}: {rec.quote[:60]!r}")
+        if event_ids is not None and rec.event_id and rec.event_id not in event_ids:
+            problems.append(f"{where}: event_id {rec.event_id} is not in the ledger")
+    for topic, found in sorted(claims.groupby("topic")["side"].agg(lambda s: list(dict.fromkeys(s))).items()):
+        if len(found) < 2:
+            problems.append(
+                f"{path}: topic {topic!r} has only one side ({', '.join(found)}); a contested claim needs two")
+    return problems
+
+
+def _check_claims(path, actors, paragraphs, events) -> tuple[pd.DataFrame | None, list[str]]:
+    frame, problems = check_table(path, CLAIMS_SCHEMA, "claim_id", ClaimError)
+    return frame, problems or _integrity(frame, actors, paragraphs, events)
 
 
 def claim_problems(
@@ -65,59 +104,13 @@ def claim_problems(
     paragraphs: pd.DataFrame | None = None,
     events: pd.DataFrame | None = None,
 ) -> list[str]:
-    """Every problem of the claims file, one line each (``FILE: row C03 (line 4): problem``). The
-    checks against actors, paragraphs and events are made only for the tables given."""
-    path = Path(path)
+    """Every problem of the claims file, one line each (``FILE: row C03 (line 4): problem``): first
+    :data:`CLAIMS_SCHEMA`'s; once the file is well formed, the checks against actors, paragraphs and
+    events (made only for the tables given) and topics with one side only."""
     try:
-        rows = _read(path)
+        return _check_claims(path, actors, paragraphs, events)[1]
     except ClaimError as exc:
         return [str(exc)]
-    problems: list[str] = []
-    actor_ids = set(actors["actor_id"]) if actors is not None else None
-    by_key = {r.key: r for r in paragraphs.itertuples(index=False)} if paragraphs is not None else None
-    event_ids = set(events["event_id"]) if events is not None else None
-    seen: dict[str, int] = {}
-    sides: dict[str, set[str]] = {}
-    for line, rec in rows:
-        cid = rec.get("claim_id") or ""
-        where = f"{path}: row {cid or '?'} (line {line})"
-        if None in rec:
-            problems.append(f"{where}: more cells than columns")
-            continue
-        for col in _REQUIRED:
-            if not (rec[col] or "").strip():
-                problems.append(f"{where}: {col} is empty")
-        if cid and not re.fullmatch(r"C\d{2,3}", cid):
-            problems.append(f"{where}: claim_id {cid!r} is not C followed by digits")
-        if cid in seen:
-            problems.append(f"{where}: duplicate claim_id (also line {seen[cid]})")
-        seen.setdefault(cid, line)
-        if rec["topic"] and not _SNAKE.match(rec["topic"]):
-            problems.append(f"{where}: topic {rec['topic']!r} is not snake_case")
-        if not re.fullmatch(r"\d{3}", rec["seed"] or "") or not re.fullmatch(r"[1-9]\d*", rec["paragraph"] or ""):
-            problems.append(f"{where}: seed {rec['seed']!r} / paragraph {rec['paragraph']!r} malformed")
-            continue
-        sides.setdefault(rec["topic"], set()).add(rec["side"])
-        if actor_ids is not None:
-            for col in ("claimant", "reported_by"):
-                if rec[col] and rec[col] not in actor_ids:
-                    problems.append(f"{where}: {col} {rec[col]!r} is not in actors.csv")
-        if by_key is not None:
-            key = f"{rec['seed']}{PILCROW}{int(rec['paragraph'])}"
-            para = by_key.get(key)
-            if para is None:
-                problems.append(f"{where}: paragraph {key} does not exist")
-            else:
-                if para.kind == "boilerplate":
-                    problems.append(f"{where}: paragraph {key} is boilerplate, not evidence")
-                if normalise(rec["quote"]) not in normalise(para.text):
-                    problems.append(f"{where}: quote not found in {key}: {rec['quote'][:60]!r}")
-        if event_ids is not None and rec["event_id"] and rec["event_id"] not in event_ids:
-            problems.append(f"{where}: event_id {rec['event_id']} is not in the ledger")
-    for topic, found in sorted(sides.items()):
-        if len(found) < 2:
-            problems.append(f"{path}: topic {topic!r} has only one side ({', '.join(found)}); a contested claim needs two")
-    return problems
 
 
 def load_claims(
@@ -126,24 +119,15 @@ def load_claims(
     paragraphs: pd.DataFrame | None = None,
     events: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """The claims table, checked (see :func:`claim_problems`); ``paragraph`` is an int. Raises
-    :class:`ClaimError` on the first problem, naming the file and row."""
-    path = Path(path)
-    problems = claim_problems(path, actors, paragraphs, events)
+    """The claims table, checked (see :func:`claim_problems`): columns :data:`CLAIM_COLUMNS` (text,
+    ``paragraph`` int64) and ``key``. Raises :class:`ClaimError` listing every problem, one per line,
+    each naming the file and row."""
+    frame, problems = _check_claims(path, actors, paragraphs, events)
     if problems:
-        first = problems[0]
-        body = first[len(f"{path}: "):] if first.startswith(f"{path}: ") else first
-        row = None
-        m = re.match(r"row (.+? \(line \d+\)): (.*)$", body)
-        if m:
-            row, body = m.group(1), m.group(2)
-        if len(problems) > 1:
-            body += f" (and {len(problems) - 1} more problem(s))"
-        raise ClaimError(path, body, row=row)
-    frame = pd.DataFrame([rec for _line, rec in _read(path)], columns=list(CLAIM_COLUMNS))
-    frame["paragraph"] = frame["paragraph"].astype("int64")
+        raise_problems(ClaimError, path, problems)
+    frame = frame.drop(columns="line")
     frame["key"] = frame["seed"] + PILCROW + frame["paragraph"].astype(str)
-    frame.attrs["source"] = str(path)
+    frame.attrs["source"] = str(Path(path))
     return frame
 
 

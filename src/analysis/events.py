@@ -9,25 +9,30 @@ one source:
 * :data:`CONTEXTS`: PLOVER's context codes;
 * :data:`PRECISIONS` and :data:`DATE_BASES`: how a date is written and where it comes from.
 
-:func:`load_events` reads and type-checks the file and raises :class:`LedgerError` (naming the file,
-the row's ``event_id`` and CSV line, and the problem) on the first bad row; :func:`event_problems`
-lists them all. :func:`check_ledger` checks the ledger against the corpus, the actors and the
-gazetteer and returns every problem found. :func:`export_json` writes the JSON copy of the ledger.
+:data:`EVENTS_SCHEMA` (a pandera ``DataFrameSchema`` built from these constants) states what a
+well-formed ledger file is. :func:`load_events` validates the file with it and returns the typed
+frame, or raises :class:`LedgerError` listing every problem, one per line, each naming the file, the
+row's ``event_id`` and CSV line; :func:`event_problems` returns the same lines. :func:`check_ledger`
+checks the ledger against the corpus, the actors and the gazetteer and returns every problem found.
+:func:`export_json` writes the JSON copy of the ledger.
+The schema is built with the loaders' helpers in :mod:`analysis.schema` (:func:`~analysis.schema.table_schema`,
+:func:`~analysis.schema.check_table`), which word pandera's failures as ``FILE: row ID (line N): problem``.
 """
 
 from __future__ import annotations
 
-import csv
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 import pandas as pd
+import pandera.pandas as pa
 
 from analysis import paths
+from analysis.schema import check_table, items_match, matches, one_of, positive, raise_problems, row_check, table_schema
 from analysis.errors import AnalysisError
 from analysis.text import normalise
 
@@ -205,7 +210,7 @@ PRECISIONS: dict[str, str] = {
     "year": "YYYY: the text gives the year",
     "approximate": "any of the three forms: an interval or bound that the notes explain",
 }
-_FORM_OF_PRECISION = {"day": "day", "month": "month", "year": "year"}
+_FORM_OF_PRECISION = {"day": "day", "month": "month", "year": "year"}  # precision -> form of its dates
 
 #: Where a row's date comes from.
 DATE_BASES: dict[str, str] = {
@@ -283,187 +288,158 @@ def cited_keys(row: pd.Series | dict) -> list[str]:
 
 
 # --------------------------------------------------------------------------------------------------
-# Loading
+# The ledger's schema and loader
 # --------------------------------------------------------------------------------------------------
-def _read_rows(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
-    """Header and ``(line number, record)`` pairs of a CSV file, refusing unreadable files."""
-    if not path.is_file():
-        raise LedgerError(path, "file not found")
+_SEED = re.compile(r"^\d{3}$")
+_ID_COLUMNS = ("actor1", "actor2", "claimed_by", "reported_by", "place", "record_key")
+_APPROXIMATE_BASES = ("before", "resolved")  # date bases that only an approximate date can have
+
+
+def _span(value: object) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """:func:`iso_bounds` of a cell, or None if it is not a valid ISO date."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise LedgerError(path, f"not UTF-8 ({exc.reason} at byte {exc.start})") from None
-    reader = csv.DictReader(text.splitlines(keepends=True))
-    header = list(reader.fieldnames or [])
-    rows = []
-    line = 1
-    for rec in reader:
-        rows.append((line + 1, rec))
-        line = reader.line_num
-    return header, rows
+        return iso_bounds(value)
+    except (ValueError, TypeError):
+        return None
 
 
-def _row_label(event_id: str, line: int) -> str:
-    return f"{event_id or '?'} (line {line})"
+def _form(value: object) -> str:
+    """:func:`iso_form` of a cell, or "" if it is not written as an ISO date."""
+    try:
+        return iso_form(value)
+    except (ValueError, TypeError):
+        return ""
 
 
-def _row_problems(rec: dict[str, str]) -> list[str]:
-    """Problems of one ledger row taken alone."""
-    out: list[str] = []
-    if None in rec:
-        out.append("more cells than columns")
-    for col in REQUIRED:
-        if not (rec.get(col) or "").strip():
-            out.append(f"{col} is empty")
-    for col, value in rec.items():
-        if isinstance(value, str) and value != value.strip():
-            out.append(f"{col} has leading or trailing spaces")
-    eid = rec.get("event_id") or ""
-    if eid and not _EVENT_ID.match(eid):
-        out.append(f"event_id {eid!r} is not E followed by three digits")
-    forms: dict[str, str] = {}
-    dates_ok = True
-    for col in ("date_start", "date_end"):
-        value = rec.get(col) or ""
-        if not value:
-            dates_ok = False
+def _event_hints(row: dict) -> dict:
+    """What the ledger's problem messages quote beyond the row's own cells."""
+    ptype = PLOVER_TYPES.get(row["event_type"])
+    return {
+        "modes": (", ".join(ptype.mode_names) or "none") if ptype else "",
+        "codebook": f"{ptype.score:+.1f}" if ptype else "",
+        "date_start_form": _form(row["date_start"]),
+        "date_end_form": _form(row["date_end"]),
+    }
+
+
+def _start_not_after_end(row: dict) -> bool:
+    start, end = _span(row["date_start"]), _span(row["date_end"])
+    return start is None or end is None or start[0] <= end[1]
+
+
+def _written_to_precision(column: str) -> Callable[[dict], bool]:
+    """A row passes if its precision is day, month or year and ``column`` is written to that unit."""
+    return lambda row: row["date_precision"] not in _FORM_OF_PRECISION or _form(row[column]) in (
+        "", _FORM_OF_PRECISION[row["date_precision"]])
+
+
+def _mode_of_type(row: dict) -> bool:
+    ptype = PLOVER_TYPES.get(row["event_type"])
+    return ptype is None or not row["event_mode"] or row["event_mode"] in ptype.mode_names
+
+
+def _codebook_score(row: dict) -> bool:
+    ptype = PLOVER_TYPES.get(row["event_type"])
+    score = pd.to_numeric(row["score"], errors="coerce")
+    return ptype is None or pd.isna(score) or abs(score - ptype.score) <= 1e-9
+
+
+def _in_sequence(events: pd.DataFrame) -> pd.Series:
+    """Row n has event_id E00n."""
+    return events["event_id"].eq([f"E{i:03d}" for i in range(1, len(events) + 1)])
+
+
+def _in_chronological_order(events: pd.DataFrame) -> pd.Series:
+    """No row sorts before the previous datable row by (first day of date_start, seed, paragraph)."""
+    ok, previous = [], None
+    paragraphs = pd.to_numeric(events["paragraph"], errors="coerce")
+    for start, seed, para in zip(events["date_start"], events["seed"], paragraphs):
+        span = _span(start)
+        if span is None or pd.isna(seed) or pd.isna(para):
+            ok.append(True)
             continue
-        try:
-            iso_bounds(value)
-            forms[col] = iso_form(value)
-        except ValueError as exc:
-            dates_ok = False
-            out.append(f"{col}: {exc}")
-    precision = rec.get("date_precision") or ""
-    if precision and precision not in PRECISIONS:
-        out.append(f"date_precision {precision!r} not one of {', '.join(PRECISIONS)}")
-    elif precision in _FORM_OF_PRECISION:
-        for col, form in forms.items():
-            if form != _FORM_OF_PRECISION[precision]:
-                out.append(f"date_precision {precision} but {col} {rec[col]!r} is written to the {form}")
-    if dates_ok:
-        if iso_bounds(rec["date_start"])[0] > iso_bounds(rec["date_end"])[1]:
-            out.append(f"date_start {rec['date_start']} is after date_end {rec['date_end']}")
-    basis = rec.get("date_basis") or ""
-    if basis and basis not in DATE_BASES:
-        out.append(f"date_basis {basis!r} not one of {', '.join(DATE_BASES)}")
-    if basis == "before" and rec.get("date_start") != rec.get("date_end"):
-        out.append("date_basis before needs date_start equal to date_end (the upper bound)")
-    if basis in ("before", "resolved") and precision != "approximate":
-        out.append(f"date_basis {basis} needs date_precision approximate")
-    etype = rec.get("event_type") or ""
-    ptype = PLOVER_TYPES.get(etype)
-    if etype and ptype is None:
-        out.append(f"event_type {etype!r} is not a PLOVER type ({', '.join(PLOVER_TYPES)})")
-    mode = rec.get("event_mode") or ""
-    if ptype is not None and mode and mode not in ptype.mode_names:
-        allowed = ", ".join(ptype.mode_names) or "none"
-        out.append(f"event_mode {mode!r} is not a mode of {etype} (allowed: {allowed})")
-    context = rec.get("context") or ""
-    if context and context not in CONTEXTS:
-        out.append(f"context {context!r} is not a PLOVER context")
-    score = rec.get("score") or ""
-    if score:
-        try:
-            value = float(score)
-        except ValueError:
-            out.append(f"score {score!r} is not a number")
-        else:
-            if ptype is not None and abs(value - ptype.score) > 1e-9:
-                out.append(f"score {score} differs from the codebook score of {etype} ({ptype.score:+.1f})")
-    seed = rec.get("seed") or ""
-    if seed and not re.fullmatch(r"\d{3}", seed):
-        out.append(f"seed {seed!r} is not three digits")
-    para = rec.get("paragraph") or ""
-    if para and not re.fullmatch(r"[1-9]\d*", para):
-        out.append(f"paragraph {para!r} is not a positive integer")
-    for key in split_list(rec.get("also_in")):
-        if not _KEY.match(key):
-            out.append(f"also_in item {key!r} is not a paragraph key like 003{PILCROW}14")
-    for col in ("actor1", "actor2", "claimed_by", "reported_by", "place", "record_key"):
-        value = rec.get(col) or ""
-        if value and not _SNAKE.match(value):
-            out.append(f"{col} {value!r} is not a snake_case id")
-    if not (rec.get("actor1") or rec.get("actor2")):
-        out.append("no actor: actor1 and actor2 are both empty")
-    for other in split_list(rec.get("contested_with")):
-        if not _EVENT_ID.match(other):
-            out.append(f"contested_with item {other!r} is not an event_id")
-    return out
+        order = (span[0], seed, int(para))
+        ok.append(previous is None or order >= previous)
+        previous = order
+    return pd.Series(ok, index=events.index, dtype=bool)
+
+
+_ISO_DATE = [
+    matches(_ISO, "{column}: {value!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)"),
+    pa.Check(lambda v: not _ISO.match(v) or _span(v) is not None, element_wise=True,
+             error="{column}: {value!r} is not a calendar date"),
+]
+
+#: The ledger file as read (text, empty cells NA): columns, types, codebook values, ISO dates, ids,
+#: order, and the rules between a row's cells. :func:`event_problems` words its failures.
+EVENTS_SCHEMA = table_schema(
+    EVENT_COLUMNS,
+    REQUIRED,
+    {
+        "event_id": [matches(_EVENT_ID, "event_id {value!r} is not E followed by three digits")],
+        "date_start": _ISO_DATE,
+        "date_end": _ISO_DATE,
+        "date_precision": [one_of(PRECISIONS)],
+        "date_basis": [one_of(DATE_BASES)],
+        "event_type": [pa.Check.isin(
+            list(PLOVER_TYPES), error="event_type {value!r} is not a PLOVER type (" + ", ".join(PLOVER_TYPES) + ")")],
+        "context": [pa.Check.isin(list(CONTEXTS), error="context {value!r} is not a PLOVER context")],
+        "seed": [matches(_SEED, "seed {value!r} is not three digits")],
+        "paragraph": [positive()],
+        "also_in": [items_match(
+            _KEY, f"also_in {{value!r}} is not a ;-separated list of paragraph keys like 003{PILCROW}14")],
+        "contested_with": [items_match(_EVENT_ID, "contested_with {value!r} is not a ;-separated list of event_ids")],
+        **{c: [matches(_SNAKE, "{column} {value!r} is not a snake_case id")] for c in _ID_COLUMNS},
+    },
+    row_checks=[
+        row_check(_start_not_after_end, "date_start {date_start} is after date_end {date_end}"),
+        row_check(_written_to_precision("date_start"),
+                  "date_precision {date_precision} but date_start {date_start!r} is written to the {date_start_form}"),
+        row_check(_written_to_precision("date_end"),
+                  "date_precision {date_precision} but date_end {date_end!r} is written to the {date_end_form}"),
+        row_check(lambda r: r["date_basis"] != "before" or r["date_start"] == r["date_end"],
+                  "date_basis before needs date_start equal to date_end (the upper bound)"),
+        row_check(lambda r: r["date_basis"] not in _APPROXIMATE_BASES or r["date_precision"] == "approximate",
+                  "date_basis {date_basis} needs date_precision approximate"),
+        row_check(_mode_of_type, "event_mode {event_mode!r} is not a mode of {event_type} (allowed: {modes})"),
+        row_check(_codebook_score, "score {score} differs from the codebook score of {event_type} ({codebook})"),
+        row_check(lambda r: bool(r["actor1"] or r["actor2"]), "no actor: actor1 and actor2 are both empty"),
+        pa.Check(_in_sequence, error="event_id out of sequence (expected E{position:03d})"),
+        pa.Check(_in_chronological_order, error="not in chronological order (date_start, seed, paragraph)"),
+    ],
+    numbers={"score": "float64", "paragraph": "int64"},
+    unique=("event_id",),
+)
+
+
+def _check_events(path: str | Path) -> tuple[pd.DataFrame | None, list[str]]:
+    return check_table(path, EVENTS_SCHEMA, "event_id", LedgerError, _event_hints)
 
 
 def event_problems(path: str | Path = EVENTS_PATH) -> list[str]:
-    """Every problem of the ledger file taken alone (header, row types, codebook, ids and order), one
-    line each: ``FILE: row E012 (line 13): problem``."""
-    path = Path(path)
+    """Every problem of the ledger file taken alone (:data:`EVENTS_SCHEMA`), one line each:
+    ``FILE: row E012 (line 13): problem``."""
     try:
-        header, rows = _read_rows(path)
+        return _check_events(path)[1]
     except LedgerError as exc:
         return [str(exc)]
-    problems: list[str] = []
-    missing = [c for c in EVENT_COLUMNS if c not in header]
-    extra = [c for c in header if c not in EVENT_COLUMNS]
-    if missing:
-        problems.append(f"{path}: missing columns: {', '.join(missing)}")
-    if extra:
-        problems.append(f"{path}: unknown columns: {', '.join(extra)}")
-    if missing or not rows:
-        if not rows:
-            problems.append(f"{path}: no rows")
-        return problems
-    seen: dict[str, int] = {}
-    previous: tuple | None = None
-    for i, (line, rec) in enumerate(rows, start=1):
-        eid = rec.get("event_id") or ""
-        label = _row_label(eid, line)
-        for p in _row_problems(rec):
-            problems.append(f"{path}: row {label}: {p}")
-        if eid in seen:
-            problems.append(f"{path}: row {label}: duplicate event_id (also line {seen[eid]})")
-        seen.setdefault(eid, line)
-        expected = f"E{i:03d}"
-        if eid != expected:
-            problems.append(f"{path}: row {label}: event_id out of sequence (expected {expected})")
-        try:
-            order = (iso_bounds(rec["date_start"])[0], rec["seed"], int(rec["paragraph"]))
-        except (ValueError, KeyError, TypeError):
-            continue
-        if previous is not None and order < previous:
-            problems.append(f"{path}: row {label}: not in chronological order (date_start, seed, paragraph)")
-        previous = order
-    return problems
 
 
 def load_events(path: str | Path = EVENTS_PATH) -> pd.DataFrame:
-    """The ledger, checked and typed.
+    """The ledger, validated by :data:`EVENTS_SCHEMA` and typed.
 
-    Columns :data:`EVENT_COLUMNS` (text as in the file, ``paragraph`` int64, ``score`` float64), plus
-    ``line`` (the CSV line), ``key`` (citation key of the row's paragraph), ``start_day`` and
-    ``end_day`` (first day of ``date_start`` and last day of ``date_end``, Timestamps). Raises
-    :class:`LedgerError` naming the file, the row and the problem if any row is bad (see
-    :func:`event_problems`).
+    Columns :data:`EVENT_COLUMNS` (text as in the file, empty cells "", ``paragraph`` int64,
+    ``score`` float64), plus ``line`` (the CSV line), ``key`` (citation key of the row's paragraph),
+    ``start_day`` and ``end_day`` (first day of ``date_start`` and last day of ``date_end``,
+    Timestamps). Raises :class:`LedgerError` listing every problem, one per line, each naming the
+    file, the row's ``event_id`` and CSV line (see :func:`event_problems`).
     """
-    path = Path(path)
-    problems = event_problems(path)
+    frame, problems = _check_events(path)
     if problems:
-        first = problems[0]
-        more = f" (and {len(problems) - 1} more problem(s); run `python -m analysis validate`)" if len(problems) > 1 else ""
-        prefix = f"{path}: "
-        body = first[len(prefix):] if first.startswith(prefix) else first
-        row = None
-        m = re.match(r"row (.+? \(line \d+\)): (.*)$", body)
-        if m:
-            row, body = m.group(1), m.group(2)
-        raise LedgerError(path, body + more, row=row)
-    _header, rows = _read_rows(path)
-    frame = pd.DataFrame([rec for _line, rec in rows], columns=list(EVENT_COLUMNS))
-    frame["paragraph"] = frame["paragraph"].astype("int64")
-    frame["score"] = frame["score"].astype("float64")
-    frame["line"] = pd.Series([line for line, _rec in rows], dtype="int64")
+        raise_problems(LedgerError, path, problems)
     frame["key"] = frame["seed"] + PILCROW + frame["paragraph"].astype(str)
     frame["start_day"] = pd.to_datetime([iso_bounds(v)[0] for v in frame["date_start"]])
     frame["end_day"] = pd.to_datetime([iso_bounds(v)[1] for v in frame["date_end"]])
-    frame.attrs["source"] = str(path)
     return frame
 
 

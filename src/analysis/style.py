@@ -25,7 +25,6 @@ from typing import Any
 
 import matplotlib
 import matplotlib.colors as mcolors
-import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
 
 from analysis.timeline import FAMILIES
