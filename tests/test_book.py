@@ -94,3 +94,22 @@ def test_book_fetches_nothing_from_the_network(built_book):
                               page.read_text(encoding="utf-8")):
             offenders.append(f"{page.name}: {url}")
     assert not offenders, offenders[:10]
+
+
+def test_chapter_citations_name_content_paragraphs(paras):
+    """Every {para}/{paras} citation in the chapters names a paragraph that exists and is not page
+    furniture (boilerplate is never evidence)."""
+    kinds = dict(zip(paras["key"], paras["kind"]))
+    cited = []
+    for page in (paths.ROOT / "chapters").glob("*.md"):
+        if page.name == "appendix_seeds.md":
+            continue
+        for roles in re.findall(r"\{paras?\}`([^`]+)`", page.read_text(encoding="utf-8")):
+            cited += [(page.name, k.strip()) for k in roles.split(",")]
+    assert len(cited) > 100
+    # The page furniture that dates a seed ("4 months ago", a post's timestamp) is cited as such, and
+    # only where the publication dates are discussed.
+    date_furniture = {("sources_method.md", "003¶2"), ("sources_method.md", "002¶5")}
+    problems = [f"{p}: {k} {'does not exist' if k not in kinds else 'is boilerplate'}"
+                for p, k in cited if kinds.get(k, "boilerplate") == "boilerplate" and (p, k) not in date_furniture]
+    assert not problems, problems
