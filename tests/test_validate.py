@@ -16,7 +16,7 @@ from analysis.cli import main
 from analysis.events import load_events
 from analysis.places import load_gazetteer
 from analysis.reference import differences, load_public_record
-from analysis.validate import date_coverage, load_exclusions, run, validate
+from analysis.validate import CoverageError, date_coverage, load_exclusions, run, validate
 
 SHARED_RECORD = paths.ROOT.parent / "shared" / "reference" / "public_record.csv"
 RECORD_SHA256 = "40847f38f82090c064d66030c69a26914d991649bc1d41c77c14f9b0b9d862b7"
@@ -99,6 +99,19 @@ def test_stale_exclusion_is_reported(tmp_path):
     with (data / "coverage_exclusions.csv").open("a", encoding="utf-8") as fh:
         fh.write('003,60,"June 2024",no such mention\n')
     assert any("exclusion 003¶60 'June 2024' matches no date mention" in p for p in run(data))
+
+
+def test_bad_exclusion_rows_are_refused_with_file_and_line(tmp_path):
+    data = _data_copy(tmp_path)
+    with (data / "coverage_exclusions.csv").open("a", encoding="utf-8") as fh:
+        fh.write('3,x,"June 2024",\n')
+    path = data / "coverage_exclusions.csv"
+    with pytest.raises(CoverageError) as err:
+        load_exclusions(path)
+    lines = str(err.value).splitlines()
+    assert lines[0].startswith(f"{path}: row June 2024 (line 4): ")
+    assert sorted(line.split(": ")[-1] for line in lines) == [
+        "paragraph 'x' is not an integer", "reason is empty", "seed '3' is not a three-digit id"]
 
 
 def test_stale_json_is_reported(tmp_path):

@@ -21,7 +21,7 @@ whose ``notes`` quote the expression and explain how it was resolved.
 
 from __future__ import annotations
 
-import csv
+import re
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +30,7 @@ import pandas as pd
 
 from analysis import paths
 from analysis.errors import AnalysisError
+from analysis.schema import check_table, matches, positive, raise_problems, table_schema
 from analysis.text import fold
 
 EXCLUSIONS_NAME = "coverage_exclusions.csv"
@@ -45,27 +46,24 @@ class CoverageError(AnalysisError):
     """The coverage exclusion list is unusable; the message names the file, the row and the problem."""
 
 
+#: The exclusion list as read: every column required; seed a three-digit id, paragraph a number.
+EXCLUSIONS_SCHEMA = table_schema(
+    EXCLUSION_COLUMNS,
+    required=EXCLUSION_COLUMNS,
+    column_checks={"seed": [matches(re.compile(r"^\d{3}$"), "seed {value!r} is not a three-digit id")],
+                   "paragraph": [positive()]},
+    numbers={"paragraph": "int64"},
+)
+
+
 def load_exclusions(path: str | Path = paths.DATA_DIR / EXCLUSIONS_NAME) -> pd.DataFrame:
     """Date mentions deliberately not coded, each with its reason. Columns :data:`EXCLUSION_COLUMNS`
-    (``paragraph`` an int). Raises :class:`CoverageError` on a missing column or an empty field."""
-    path = Path(path)
-    if not path.is_file():
-        raise CoverageError(path, "file not found")
-    with path.open(encoding="utf-8", newline="") as fh:
-        reader = csv.DictReader(fh)
-        missing = [c for c in EXCLUSION_COLUMNS if c not in (reader.fieldnames or [])]
-        if missing:
-            raise CoverageError(path, f"missing columns: {', '.join(missing)}")
-        records = list(reader)
-    for line, rec in enumerate(records, start=2):
-        for col in EXCLUSION_COLUMNS:
-            if not (rec.get(col) or "").strip():
-                raise CoverageError(path, f"{col} is empty", row=line)
-        if not rec["paragraph"].isdigit():
-            raise CoverageError(path, f"paragraph {rec['paragraph']!r} is not a number", row=line)
-    frame = pd.DataFrame(records, columns=list(EXCLUSION_COLUMNS))
-    frame["paragraph"] = frame["paragraph"].astype("int64")
-    return frame
+    (``paragraph`` an int), validated by :data:`EXCLUSIONS_SCHEMA`; raises :class:`CoverageError`
+    naming the file, the row and every problem."""
+    frame, problems = check_table(path, EXCLUSIONS_SCHEMA, "mention", CoverageError)
+    if problems:
+        raise_problems(CoverageError, path, problems)
+    return frame[list(EXCLUSION_COLUMNS)]
 
 
 def _overlaps(row: pd.Series, start: str, end: str) -> bool:
