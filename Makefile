@@ -39,8 +39,10 @@ system-deps:
 	  export DEBIAN_FRONTEND=noninteractive; apt-get update -qq && \
 	  apt-get install -y -qq --no-install-recommends texlive-latex-recommended texlive-latex-extra \
 	    texlive-fonts-recommended texlive-xetex latexmk fonts-freefont-otf tex-gyre lmodern poppler-utils iproute2 util-linux >/dev/null; \
+	elif [ "$$CI" = "true" ]; then \
+	  echo "CI=true: TeX Live (xelatex, latexmk, FreeSerif, pdftotext, ip) is missing and cannot be installed (not root on Debian)"; exit 1; \
 	else \
-	  echo "TeX Live (xelatex, latexmk, FreeSerif) is missing; install it or run as root on Debian"; exit 1; \
+	  echo "warning: TeX Live is missing and this is not root on Debian: the PDF tests will be skipped (install texlive-xetex, latexmk, fonts-freefont-otf, poppler-utils)"; \
 	fi
 
 pdf: $(STAMP) system-deps
