@@ -59,3 +59,12 @@ def test_family_rejects_unknown_type():
     assert timeline.family("sanction") == "material conflict"
     with pytest.raises(ValueError, match="unknown PLOVER event type 'YIELD'"):
         timeline.family("YIELD")
+
+
+def test_pair_counts(axis):
+    table = timeline.pair_counts(axis, actors.load_actors()).set_index("pair")
+    assert table.index[:3].tolist() == ["Algeria – Mali", "Mali – Russia", "Algeria – Russia"]
+    assert table.loc["Algeria – Mali", ["events", "cooperation", "conflict"]].tolist() == [31, 19, 12]
+    assert table.loc["Mali – Russia", ["events", "cooperation", "conflict"]].tolist() == [6, 6, 0]
+    assert table.loc["Algeria – Russia", ["events", "cooperation", "conflict"]].tolist() == [5, 4, 1]
+    assert int(table["events"].sum()) == 60 and len(table) == 14

@@ -101,3 +101,34 @@ def balance(events: pd.DataFrame) -> pd.DataFrame:
             "mean score": round(float(own["score"].mean()), 2) if n else float("nan"),
         })
     return pd.DataFrame(rows)
+
+
+def sides(events: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
+    """``events`` with ``side1`` and ``side2``: the country of each actor (named as its state actor is),
+    or for an actor without a country (an organisation, an alliance, an outlet) its own name, so that
+    Algeria's foreign minister and the Algerian state count as one side. Empty where the event has no
+    second actor."""
+    table = actors.set_index("actor_id")
+    state_name = {rec["country"]: rec["name"] for _, rec in table.iterrows() if rec["kind"] == "state"}
+    label = {aid: (state_name.get(rec["country"], rec["country"]) if rec["country"] else rec["name"])
+             for aid, rec in table.iterrows()}
+    out = events.copy()
+    out["side1"] = [label.get(a, "") if a else "" for a in out["actor1"]]
+    out["side2"] = [label.get(a, "") if a else "" for a in out["actor2"]]
+    return out
+
+
+def pair_counts(events: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
+    """Events between two different sides (see :func:`sides`), counted per unordered pair and polarity,
+    most frequent pair first: ``pair``, ``events``, ``cooperation``, ``conflict``. Events with one
+    side only, or within one side, are left out."""
+    own = sides(events, actors)
+    own = own[(own["side1"] != "") & (own["side2"] != "") & (own["side1"] != own["side2"])]
+    own = own.assign(pair=[" – ".join(sorted((a, b))) for a, b in zip(own["side1"], own["side2"])])
+    grouped = own.groupby("pair")
+    table = pd.DataFrame({
+        "events": grouped.size(),
+        "cooperation": grouped["polarity"].apply(lambda s: int((s == "cooperation").sum())),
+        "conflict": grouped["polarity"].apply(lambda s: int((s == "conflict").sum())),
+    }).reset_index()
+    return table.sort_values(["events", "pair"], ascending=[False, True], ignore_index=True)
