@@ -37,7 +37,7 @@ def test_paragraphs_of_a_seed():
     assert proc.returncode == 0, proc.stderr
     lines = proc.stdout.splitlines()
     assert len(lines) == 69
-    assert lines[12].split()[:2] == ["003¶13", "boilerplate:image-placeholder"]
+    assert lines[12].split()[:2] == ["003¶13", "boilerplate:image-file"]
     assert lines[59].startswith(" 003¶60  body")
 
 

@@ -118,9 +118,9 @@ def test_boilerplate_rows_and_rules():
         "003¶3": "share-count",
         "003¶4": "share-button",
         "003¶5": "share-button",
-        "003¶13": "image-placeholder",
-        "003¶35": "image-placeholder",
-        "003¶57": "image-placeholder",
+        "003¶13": "image-file",
+        "003¶35": "image-file",
+        "003¶57": "image-file",
         "004¶1": "breadcrumb",
         "004¶3": "byline",
         "004¶11": "related-link",
@@ -187,7 +187,7 @@ def test_classify_rules():
     assert classify("READ ALSO: anything") == ("boilerplate", "related-link")
     assert classify("Lire aussi:Messahel") == ("boilerplate", "related-link")
     assert classify("Photo (800×455)") == ("heading", "short-unpunctuated")  # no file name: not a placeholder
-    assert classify("Algeria_Map.jpg (1032×1238)") == ("boilerplate", "image-placeholder")
+    assert classify("Algeria_Map.jpg (1032×1238)") == ("boilerplate", "image-file")
     assert classify("Short title without stop") == ("heading", "short-unpunctuated")
 
 

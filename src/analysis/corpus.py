@@ -44,7 +44,7 @@ BOILERPLATE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("relative-age", re.compile(r"^\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago$", re.I)),
     ("share-count", re.compile(r"^\d{1,6}$")),
     ("share-button", re.compile(r"^(?:print|share|tweet|email|imprimer|partager)$", re.I)),
-    ("image-placeholder", re.compile(r"^(?:AD_4nX\S+|\S+\.(?:jpe?g|png|gif|webp))\s*\(\d+\s*[×x]\s*\d+\)$", re.I)),
+    ("image-file", re.compile(r"^(?:AD_4nX\S+|\S+\.(?:jpe?g|png|gif|webp))\s*\(\d+\s*[×x]\s*\d+\)$", re.I)),
     ("related-link", re.compile(r"^(?:read also|lire aussi|see also|voir aussi|you may also like)\b", re.I)),
     ("bare-url", re.compile(r"^https?://\S+$", re.I)),
     ("byline", re.compile(r"^(?:by\s+\w+|par\s+\w+|[^,\[\]]{1,40},\s*\[\d{2}/\d{2}/\d{4}\s+\d{2}:\d{2}\])$", re.I)),
