@@ -1,9 +1,8 @@
 """Actors: ``data/actors.csv``, everyone the ledger names as actor, claimant or reporting outlet.
 
 One row per actor: ``actor_id`` (snake_case), ``name``, ``kind`` (:data:`KINDS`), ``country`` (ISO 3166
-alpha-3, checked with pycountry; empty for international bodies), ``role`` (for persons with dates; dates
-from the public record are marked ``[dates: public record]``), ``role_source`` (paragraphs that give
-the role), ``aliases`` (``|``-separated names and spellings) and ``notes``.
+alpha-3, checked with pycountry; empty for international bodies), ``role`` (for persons: the office as the seeds
+give it, and when the seeds show it held), ``role_source`` (the paragraphs that give the role), ``aliases`` (``|``-separated names and spellings) and ``notes``.
 
 :func:`find_actors` finds the actors a text mentions: whole words only, accents and case ignored,
 except that short all-capital aliases (acronyms such as ``UN`` or ``AES``) must match in capitals, so
