@@ -55,3 +55,18 @@ def test_notebook_executes(path, tmp_path):
     errors = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])
               if o.get("output_type") == "error"]
     assert not errors, f"{path.name}: {errors[0].get('ename')}: {errors[0].get('evalue')}"
+
+
+def test_glue_in_visible_cells_does_not_print():
+    """A glue() call displays its value unless told not to: in a cell whose output the page shows,
+    it must pass display=False, or stray numbers appear above tables and figures."""
+    offenders = []
+    for path in NOTEBOOKS:
+        for i, cell in enumerate(jupytext.read(path).cells):
+            tags = cell.metadata.get("tags", [])
+            if cell.cell_type != "code" or "remove-cell" in tags or "remove-output" in tags:
+                continue
+            for line in cell.source.splitlines():
+                if line.lstrip().startswith("glue(") and "display=False" not in line:
+                    offenders.append(f"{path.name} cell {i}: {line.strip()}")
+    assert not offenders, offenders
