@@ -266,3 +266,16 @@ def test_candidates_records_are_json_ready(seed_candidates):
     records = candidates_records(seed_candidates.head(3))
     json.dumps(records)
     assert records[0]["key"] == "000¶1" and records[0]["dates"][0]["precision"] == "day"
+
+
+def test_cli_anchors_a_seed_of_known_day_only(capsys):
+    # seed 002 states its day (8 January 2025): it anchors itself, and says so
+    assert main(["extract", str(_seed_file("002"))]) == 0
+    err = capsys.readouterr().err
+    assert "relative dates resolved against 2025-01-08, the seed's publication date" in err
+    # seed 004 is known only within an interval: no anchor, so "on Tuesday" stays unresolved
+    assert main(["extract", str(_seed_file("004")), "--json"]) == 0
+    out = capsys.readouterr()
+    assert "resolved against" not in out.err
+    tuesday = [r for r in json.loads(out.out) if r["key"] == "004¶15"]
+    assert tuesday and all(d["start"] is None and d["relative"] for r in tuesday for d in r["dates"])

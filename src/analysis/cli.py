@@ -86,11 +86,30 @@ def _cmd_extract(args: argparse.Namespace) -> int:
             anchor = date.fromisoformat(args.anchor)
         except ValueError:
             raise _UsageError(f"--anchor: {args.anchor!r} is not a YYYY-MM-DD calendar date") from None
+    # A catalogued seed whose publication day is known, given without --anchor, has its relative dates
+    # resolved against that day, and says so. A seed known only within an interval is not anchored:
+    # either bound would date its relative expressions wrongly.
+    seed_anchor: dict[str, date] = {}
+    if anchor is None:
+        from analysis.corpus import CorpusError, load_catalog
+
+        try:
+            catalog = load_catalog()
+            seed_anchor = {f: lo.date() for f, lo, hi in
+                           zip(catalog["file"], catalog["published_earliest"], catalog["published_latest"])
+                           if lo == hi}
+        except CorpusError:
+            seed_anchor = {}
     frames = []
     # The bar closes (ending its line) before any error message is printed.
     with tqdm(args.files, desc="extract", unit="file", file=sys.stderr, disable=len(args.files) < 2) as bar:
         for f in bar:
-            frames.append(extract_file(f, anchor=anchor))
+            own = anchor
+            if own is None and Path(f).name in seed_anchor:
+                own = seed_anchor[Path(f).name]
+                print(f"note: {f}: relative dates resolved against {own.isoformat()}, the seed's "
+                      "publication date (seeds/catalog.csv)", file=sys.stderr)
+            frames.append(extract_file(f, anchor=own))
     for note in dict.fromkeys(n for frame in frames for n in frame.attrs.get("notes", [])):
         print(f"note: {note}", file=sys.stderr)
     try:
