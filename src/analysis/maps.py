@@ -355,6 +355,29 @@ def _finish(fig: Figure, source: str, alt: str) -> Figure:
 # ----------------------------------------------------------------------------------------------------------
 # 1. Regional overview
 # ----------------------------------------------------------------------------------------------------------
+#: Country colours of the regional maps: Algeria, Mali, and the other Alliance of Sahel States members.
+REGION_ROLES = {"DZA": "algeria", "MLI": "mali", "NER": "aes", "BFA": "aes"}
+
+
+def _regional_base(fig: Figure, rect: tuple[float, float, float, float],
+                   extent: tuple[float, float, float, float], graticule_step: float,
+                   border_width: float) -> tuple[Axes, shapely.Polygon, gpd.GeoDataFrame]:
+    """The shared ground of the regional maps: an axes at ``rect`` framing ``extent`` in
+    :data:`REGION_CRS`, Natural Earth 1:10m countries (Algeria, Mali and the other AES members
+    coloured), a graticule and the Algeria–Mali border. Returns the axes, the window and the countries."""
+    crs = REGION_CRS
+    ax = fig.add_axes(rect)
+    ax.set_gid("map")
+    window = _extent_polygon(extent, crs)
+    _frame(ax, window.bounds)
+    frame = _countries("10m", crs, window)
+    _draw_countries(ax, frame, REGION_ROLES)
+    _graticule(ax, crs, extent, graticule_step)
+    _draw_line(ax, border.shared_border(*BORDER_PAIR).iloc[0], crs, "border", color=style.PALETTE["border"],
+               linewidth=border_width, zorder=3)
+    return ax, window, frame
+
+
 def regional_overview(gazetteer: pd.DataFrame | None = None) -> Figure:
     """Algeria, Mali and the other Alliance of Sahel States members (Niger, Burkina Faso) with their
     neighbours, the capitals, and every point place in the gazetteer inside the window (seed places filled,
@@ -363,16 +386,7 @@ def regional_overview(gazetteer: pd.DataFrame | None = None) -> Figure:
     gaz = _gaz(gazetteer)
     crs = REGION_CRS
     fig = _new_figure((8.6, 8.6))
-    ax = fig.add_axes((0.05, 0.2, 0.9, 0.74))
-    ax.set_gid("map")
-    window = _extent_polygon(REGION_EXTENT, crs)
-    _frame(ax, window.bounds)
-    frame = _countries("10m", crs, window)
-    roles = {"DZA": "algeria", "MLI": "mali", "NER": "aes", "BFA": "aes"}
-    _draw_countries(ax, frame, roles)
-    _graticule(ax, crs, REGION_EXTENT, 5.0)
-    _draw_line(ax, border.shared_border(*BORDER_PAIR).iloc[0], crs, "border", color=style.PALETTE["border"],
-               linewidth=1.6, zorder=3)
+    ax, window, frame = _regional_base(fig, (0.05, 0.2, 0.9, 0.74), REGION_EXTENT, 5.0, 1.6)
     win_box = shapely.box(*window.bounds)
     names = {"ESH": "W. Sahara", "CIV": "Côte d'Ivoire", "GNB": "G.-Bissau"}
     major = {"DZA": "ALGERIA", "MLI": "MALI", "NER": "NIGER", "BFA": "BURKINA FASO"}
@@ -535,16 +549,8 @@ def border_incidents(
     crs = REGION_CRS
     zone = border_zone_events(events, gaz)
     fig = _new_figure((11.0, 6.9))
-    ax = fig.add_axes((0.035, 0.085, 0.575, 0.85))
-    ax.set_gid("map")
-    window = _extent_polygon(BORDER_EXTENT, crs)
-    _frame(ax, window.bounds)
-    frame = _countries("10m", crs, window)
-    roles = {"DZA": "algeria", "MLI": "mali", "NER": "aes", "BFA": "aes"}
-    _draw_countries(ax, frame, roles)
-    _graticule(ax, crs, BORDER_EXTENT, 1.0)
+    ax, window, frame = _regional_base(fig, (0.035, 0.085, 0.575, 0.85), BORDER_EXTENT, 1.0, 1.8)
     line = border.shared_border(*BORDER_PAIR).iloc[0]
-    _draw_line(ax, line, crs, "border", color=style.PALETTE["border"], linewidth=1.8, zorder=3)
     static = _country_labels(ax, frame, shapely.box(*window.bounds), {"DZA": "ALGERIA", "MLI": "MALI", "NER": "NIGER"})
 
     # places of the zone, with or without events
@@ -605,7 +611,7 @@ def border_incidents(
     dax.set_gid("detail")
     _frame(dax, detail_box.bounds)
     dframe = _countries("10m", crs, detail_box)
-    _draw_countries(dax, dframe, roles, lw=0.0)
+    _draw_countries(dax, dframe, REGION_ROLES, lw=0.0)
     _draw_line(dax, line, crs, "border", color=style.PALETTE["border"], linewidth=1.8, zorder=4.2)
     dtexts = []
     for rec in pts_gdf[pts_gdf["place_id"].isin(["tin_zaouatine", "tinzaouaten"])].itertuples():
