@@ -21,3 +21,11 @@ def paras():
 @pytest.fixture(scope="session")
 def catalog():
     return corpus.load_catalog()
+
+
+@pytest.fixture(scope="session")
+def built_book(tmp_path_factory):
+    """The HTML site, built once per session from a copy of the project (see bookbuild.py)."""
+    from bookbuild import build_copy
+
+    return build_copy(paths.ROOT, tmp_path_factory.mktemp("book") / "report")

@@ -5,20 +5,13 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 import yaml
 
 from analysis import paths
 from analysis.pages import SEED_PAGE, seed_page
-
-BIN = Path(sys.executable).parent
-COPY_IGNORE = shutil.ignore_patterns(".venv", "_build", ".git", ".pytest_cache", "__pycache__",
-                                     ".jupyter_cache", "exports", "*.egg-info")
+from bookbuild import can_cut_network
 
 
 def _toc_pages() -> list[str]:
@@ -43,29 +36,6 @@ def test_seed_page_escapes_markup():
     assert "(p-003-60)=" in page
 
 
-def _can_cut_network() -> bool:
-    """True where the build can run in a new network namespace with only loopback (root, unshare, ip)."""
-    return os.geteuid() == 0 and shutil.which("unshare") is not None and shutil.which("ip") is not None
-
-
-@pytest.fixture(scope="module")
-def built_book(tmp_path_factory):
-    dst = tmp_path_factory.mktemp("book") / "report"
-    shutil.copytree(paths.ROOT, dst, ignore=COPY_IGNORE)
-    build = [str(BIN / "jupyter-book"), "build", str(dst), "-W", "-n", "--keep-going"]
-    if _can_cut_network():
-        # No network at build time: a namespace with loopback only (the kernel talks over loopback).
-        cmd = ["unshare", "-n", "sh", "-c", "ip link set lo up && exec " + " ".join(build)]
-    else:
-        cmd = build
-    env = {**os.environ, "ANALYSIS_ROOT": str(dst)}
-    proc = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=1800)
-    log = proc.stdout + proc.stderr
-    assert proc.returncode == 0, f"jupyter-book build failed:\n{log[-6000:]}"
-    assert not re.search(r"\bWARNING:", log), f"build printed warnings:\n{log[-6000:]}"
-    return dst / "_build" / "html"
-
-
 @pytest.mark.slow
 def test_book_builds_with_every_page(built_book):
     for page in _toc_pages():
@@ -79,7 +49,7 @@ def test_book_builds_with_every_page(built_book):
 
 @pytest.mark.slow
 def test_book_built_with_the_network_cut(built_book):
-    if not _can_cut_network():
+    if not can_cut_network():
         if os.environ.get("CI") == "true":
             pytest.fail("CI=true: the book must be built with the network cut (root, unshare and ip needed)")
         pytest.skip("cannot cut the network here (needs root, unshare and ip)")
