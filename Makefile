@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 JB_FLAGS := -W -n --keep-going
 
-.PHONY: help report pdf test lab clean venv system-deps data
+.PHONY: help report pdf test lab clean venv system-deps browser-deps data
 
 help:
 	@echo "make report   build the HTML report into _build/html (creates .venv from requirements.lock)"
@@ -31,18 +31,21 @@ report: $(STAMP)
 	$(BIN)/jupyter-book build . $(JB_FLAGS)
 	@echo "Report built: open file://$(CURDIR)/_build/html/index.html"
 
-# TeX Live and fonts for the PDF; installed only when missing and only as root (as in CI).
+# TeX Live and fonts for the PDF, Chromium and npm for the browser tests; installed only when missing and
+# only as root (as in CI).
 system-deps:
-	@if command -v xelatex >/dev/null && command -v latexmk >/dev/null && command -v pdftotext >/dev/null && command -v ip >/dev/null && fc-list | grep -qi freeserif; then \
-	  echo "TeX Live present"; \
+	@if command -v xelatex >/dev/null && command -v latexmk >/dev/null && command -v pdftotext >/dev/null && command -v ip >/dev/null && command -v chromium >/dev/null && command -v npm >/dev/null && fc-list | grep -qi freeserif; then \
+	  echo "system packages present (TeX Live, Chromium, npm)"; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	  export DEBIAN_FRONTEND=noninteractive; apt-get update -qq && \
 	  apt-get install -y -qq --no-install-recommends texlive-latex-recommended texlive-latex-extra \
-	    texlive-fonts-recommended texlive-xetex latexmk fonts-freefont-otf tex-gyre lmodern poppler-utils iproute2 util-linux >/dev/null; \
+	    texlive-fonts-recommended texlive-xetex latexmk fonts-freefont-otf tex-gyre lmodern poppler-utils iproute2 util-linux \
+	    chromium chromium-driver >/dev/null; \
+	  command -v npm >/dev/null || apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null; \
 	elif [ "$$CI" = "true" ]; then \
-	  echo "CI=true: TeX Live (xelatex, latexmk, FreeSerif, pdftotext, ip) is missing and cannot be installed (not root on Debian)"; exit 1; \
+	  echo "CI=true: TeX Live (xelatex, latexmk, FreeSerif, pdftotext, ip), Chromium or npm is missing and cannot be installed (not root on Debian)"; exit 1; \
 	else \
-	  echo "warning: TeX Live is missing and this is not root on Debian: the PDF tests will be skipped (install texlive-xetex, latexmk, fonts-freefont-otf, poppler-utils)"; \
+	  echo "warning: TeX Live, Chromium or npm is missing and this is not root on Debian: the PDF and browser tests will be skipped (install texlive-xetex, latexmk, fonts-freefont-otf, poppler-utils, chromium, npm)"; \
 	fi
 
 pdf: $(STAMP) system-deps
@@ -50,7 +53,15 @@ pdf: $(STAMP) system-deps
 	$(BIN)/jupyter-book build . --builder pdflatex $(JB_FLAGS)
 	@echo "PDF built: $(CURDIR)/_build/latex/algeria-mali-report.pdf"
 
-test: $(STAMP) system-deps
+# axe-core for the browser tests, from the npm registry at the version tests/browser/package-lock.json pins.
+AXE := tests/browser/node_modules/axe-core/axe.min.js
+$(AXE): tests/browser/package.json tests/browser/package-lock.json
+	@if command -v npm >/dev/null; then npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error; \
+	else echo "warning: npm is missing: the browser tests will be skipped"; fi
+
+browser-deps: $(AXE)
+
+test: $(STAMP) system-deps browser-deps
 	$(BIN)/python -m analysis validate
 	$(BIN)/python -m pytest -q
 

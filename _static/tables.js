@@ -6,9 +6,15 @@
     var cell = row.cells[index];
     return cell ? cell.textContent.trim() : "";
   }
+  // A number as the report writes it: an optional sign (+, - or the minus sign U+2212), digits, a point.
+  var NUMBER = /^[+\-\u2212]?\d+(?:\.\d+)?$/;
+  function numeric(text) {
+    return NUMBER.test(text) ? parseFloat(text.replace("\u2212", "-")) : NaN;
+  }
   function compare(a, b) {
-    var na = parseFloat(a), nb = parseFloat(b);
-    if (!isNaN(na) && !isNaN(nb) && /^-?[\d.]+$/.test(a) && /^-?[\d.]+$/.test(b)) { return na - nb; }
+    var na = numeric(a), nb = numeric(b);
+    if (!isNaN(na) && !isNaN(nb)) { return na - nb; }
+    if (!isNaN(na) !== !isNaN(nb)) { return isNaN(na) ? 1 : -1; }  // numbers before blanks and text
     return a.localeCompare(b);
   }
   function enhance(table) {
@@ -17,9 +23,13 @@
     table.classList.add("sortable");
     var headers = table.tHead.rows[table.tHead.rows.length - 1].cells;
     Array.prototype.forEach.call(headers, function (th, index) {
-      th.setAttribute("role", "button");
-      th.tabIndex = 0;
-      var sort = function () {
+      // The header keeps its column-header role (which aria-sort belongs to); a button inside it sorts.
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "sort-button";
+      while (th.firstChild) { button.appendChild(th.firstChild); }
+      th.appendChild(button);
+      button.addEventListener("click", function () {
         var ascending = th.getAttribute("aria-sort") !== "ascending";
         Array.prototype.forEach.call(headers, function (h) { h.removeAttribute("aria-sort"); });
         th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
@@ -29,9 +39,7 @@
           return ascending ? c : -c;
         });
         rows.forEach(function (r) { body.appendChild(r); });
-      };
-      th.addEventListener("click", sort);
-      th.addEventListener("keydown", function (e) { if (e.key === "Enter") { sort(); } });
+      });
     });
     var box = document.createElement("input");
     box.type = "search";
