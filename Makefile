@@ -26,8 +26,13 @@ $(STAMP): requirements.lock pyproject.toml
 venv: $(STAMP)
 
 # Always from an empty _build: the execution cache does not see changes in the package or the data.
+# With TeX Live present the PDF and the chapter PDFs are built first, so each chapter page links its
+# PDF; the HTML build then reuses the execution cache (each notebook runs once).
 report: $(STAMP)
 	rm -rf _build
+	@if command -v xelatex >/dev/null && command -v latexmk >/dev/null; then \
+	  $(BIN)/jupyter-book build . --builder pdflatex $(JB_FLAGS) && $(BIN)/python -m analysis chapter-pdfs; \
+	else echo "note: TeX Live is missing: the HTML is built without chapter PDFs ('make system-deps' as root installs it)"; fi
 	$(BIN)/jupyter-book build . $(JB_FLAGS)
 	@echo "Report built: open file://$(CURDIR)/_build/html/index.html"
 
@@ -51,7 +56,8 @@ system-deps:
 pdf: $(STAMP) system-deps
 	rm -rf _build
 	$(BIN)/jupyter-book build . --builder pdflatex $(JB_FLAGS)
-	@echo "PDF built: $(CURDIR)/_build/latex/algeria-mali-report.pdf"
+	$(BIN)/python -m analysis chapter-pdfs
+	@echo "PDF built: $(CURDIR)/_build/latex/algeria-mali-report.pdf; one PDF per chapter in $(CURDIR)/_build/pdf"
 
 # axe-core for the browser tests, from the npm registry at the version tests/browser/package-lock.json pins.
 AXE := tests/browser/node_modules/axe-core/axe.min.js

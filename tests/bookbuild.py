@@ -1,6 +1,8 @@
 """Building the book for the tests: a copy of the project built with -W -n, with the network cut
-where the machine allows it. Used by the session fixture ``built_book`` (conftest.py), so the book is
-built once per test session and every test that reads the site shares that build."""
+where the machine allows it. With TeX Live present the PDF and the chapter PDFs are built first (as
+``make report`` does), then the HTML, which reuses the execution cache: each notebook runs once.
+Used by the session fixture ``built_book`` (conftest.py), so every test that reads the site or the
+PDF shares one build."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from pathlib import Path
 BIN = Path(sys.executable).parent
 COPY_IGNORE = shutil.ignore_patterns(".venv", "_build", ".git", ".pytest_cache", "__pycache__",
                                      ".jupyter_cache", "exports", "*.egg-info", "node_modules")
+TEX_TOOLS = ("xelatex", "latexmk", "pdftotext", "pdftoppm", "pdfimages")
 
 
 def can_cut_network() -> bool:
@@ -21,18 +24,30 @@ def can_cut_network() -> bool:
     return os.geteuid() == 0 and shutil.which("unshare") is not None and shutil.which("ip") is not None
 
 
-def build_copy(root: Path, dst: Path) -> Path:
-    """Copy ``root`` to ``dst`` and build its HTML there; returns ``_build/html``. Fails on any warning."""
-    shutil.copytree(root, dst, ignore=COPY_IGNORE)
-    build = [str(BIN / "jupyter-book"), "build", str(dst), "-W", "-n", "--keep-going"]
+def missing_tex() -> list[str]:
+    return [t for t in TEX_TOOLS if shutil.which(t) is None]
+
+
+def _run(args: list[str], dst: Path, what: str) -> None:
     if can_cut_network():
         # No network at build time: a namespace with loopback only (the kernel talks over loopback).
-        cmd = ["unshare", "-n", "sh", "-c", "ip link set lo up && exec " + " ".join(build)]
+        cmd = ["unshare", "-n", "sh", "-c", "ip link set lo up && exec " + " ".join(args)]
     else:
-        cmd = build
+        cmd = args
     env = {**os.environ, "ANALYSIS_ROOT": str(dst)}
-    proc = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=1800)
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=1800, cwd=dst)
     log = proc.stdout + proc.stderr
-    assert proc.returncode == 0, f"jupyter-book build failed:\n{log[-6000:]}"
-    assert not re.search(r"\bWARNING:", log), f"build printed warnings:\n{log[-6000:]}"
+    assert proc.returncode == 0, f"{what} failed:\n{log[-6000:]}"
+    assert not re.search(r"\bWARNING:", log), f"{what} printed warnings:\n{log[-6000:]}"
+
+
+def build_copy(root: Path, dst: Path) -> Path:
+    """Copy ``root`` to ``dst`` and build it there (the PDF and chapter PDFs when TeX Live is present,
+    then the HTML); returns ``_build/html``. Fails on any warning."""
+    shutil.copytree(root, dst, ignore=COPY_IGNORE)
+    book = str(BIN / "jupyter-book")
+    if not missing_tex():
+        _run([book, "build", str(dst), "--builder", "pdflatex", "-W", "-n", "--keep-going"], dst, "PDF build")
+        _run([str(BIN / "python"), "-m", "analysis", "chapter-pdfs"], dst, "chapter PDFs")
+    _run([book, "build", str(dst), "-W", "-n", "--keep-going"], dst, "HTML build")
     return dst / "_build" / "html"

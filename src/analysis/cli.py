@@ -67,6 +67,15 @@ def _cmd_seed_page(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_chapter_pdfs(args: argparse.Namespace) -> int:
+    """Split the book's PDF into one PDF per chapter, each with its title block."""
+    from analysis.printing import write_chapter_pdfs
+
+    for path in write_chapter_pdfs(Path(args.book) if args.book else None, Path(args.out) if args.out else None):
+        print(path)
+    return 0
+
+
 def _cmd_extract(args: argparse.Namespace) -> int:
     """Candidate events (sentences with a date, two actors or a place) in one or more text files."""
     import json
@@ -176,6 +185,11 @@ def _build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("seed-page", help="the generated Seed texts appendix (chapters/appendix_seeds.md)")
     p.add_argument("--write", action="store_true", help="write the page instead of printing it")
     p.set_defaults(func=_cmd_seed_page)
+
+    p = sub.add_parser("chapter-pdfs", help="split the book's PDF into chapter PDFs (after make pdf)")
+    p.add_argument("--book", help="the book's PDF (default: _build/latex/algeria-mali-report.pdf)")
+    p.add_argument("--out", help="folder for the chapter PDFs (default: _build/pdf)")
+    p.set_defaults(func=_cmd_chapter_pdfs)
 
     p = sub.add_parser("extract", help="candidate events (dated sentences, actors, places) in text files")
     p.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 text files (seeds or new articles)")

@@ -24,6 +24,25 @@ def escape_myst(text: str) -> str:
     return _ASCII_PUNCT.sub(r"\\\1", text.replace("\n", " "))
 
 
+_LONG_TOKEN = re.compile(r"\S{40,}")
+_ZWSP = "\u200b"
+_NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                 "twelve")
+
+
+def number_words(n: int) -> str:
+    """``5`` -> ``five``; numbers past twelve in digits."""
+    return _NUMBER_WORDS[n] if 0 <= n < len(_NUMBER_WORDS) else str(n)
+
+
+def breakable(text: str, every: int = 20) -> str:
+    """``text`` with a zero-width space every ``every`` characters inside runs of 40 or more non-space
+    characters (image ids, long URLs), so a line can break there in print and on narrow screens; the
+    characters shown are unchanged."""
+    return _LONG_TOKEN.sub(lambda m: _ZWSP.join(m.group(0)[i:i + every] for i in range(0, len(m.group(0)), every)),
+                           text)
+
+
 def para_label(seed: str, n: int) -> str:
     """Anchor of a paragraph on the seed-text page: ``p-003-14``."""
     return f"p-{seed}-{int(n)}"
@@ -39,7 +58,8 @@ def seed_page(paras: pd.DataFrame | None = None, catalog: pd.DataFrame | None = 
         "(appendix-seeds)=",
         "# Seed texts",
         "",
-        "Every paragraph of the five seed articles, numbered as the report cites them: paragraph *n* of a "
+        f"Every paragraph of the {number_words(len(catalog))} seed articles, numbered as the report cites them: "
+        "paragraph *n* of a "
         "seed is the *n*-th non-blank line of its file, so `003¶14` is the fourteenth non-blank line of "
         "seed 003. Each paragraph shows its kind (body, heading, caption or boilerplate, with the rule "
         "that set it) and language. The text is shown as stored, with no-break spaces made plain and "
@@ -63,10 +83,14 @@ def seed_page(paras: pd.DataFrame | None = None, catalog: pd.DataFrame | None = 
         ]
         for p in own.itertuples(index=False):
             kind = p.kind if not p.rule else f"{p.kind}, {p.rule}"
-            line = f"**{p.key}** *({kind}; {p.lang})* {escape_myst(p.display)}"
+            line = f"**{p.key}** *({kind}; {p.lang})* {escape_myst(breakable(p.display))}"
             if p.display != p.text.replace("\u00a0", " ").strip():
-                line += f" *(raw: {escape_myst(p.text)})*"
-            out += [f"({para_label(p.seed, p.n)})=", line, ""]
+                line += f" *(raw: {escape_myst(breakable(p.text))})*"
+            block = [f"({para_label(p.seed, p.n)})=", line, ""]
+            if p.lang == "fr":  # hyphenated as French in print
+                block = ["```{raw} latex", "\\begin{french}", "```", "", *block, "```{raw} latex",
+                         "\\end{french}", "```", ""]
+            out += block
     return "\n".join(out).rstrip() + "\n"
 
 

@@ -96,3 +96,29 @@ class Table:
 def show(frame: pd.DataFrame, caption: str = "", name: str = "", **kwargs) -> Table:
     """Wrap ``frame`` for display in a chapter (see :class:`Table`)."""
     return Table(frame.reset_index(drop=True), caption=caption, name=name, **kwargs)
+
+
+def reader_ledger(events: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+    """The ledger condensed for print: one row per event with its id, its date as the ledger states it
+    (``by 31 Aug 2021`` where only an upper bound is known, an interval where the text gives one), its
+    PLOVER type and mode, the two actors by name, the summary and the paragraphs it rests on. Every
+    other column stays in ``data/events.csv``."""
+    from analysis.events import cited_keys
+    from analysis.maps import format_date
+
+    def actor(value: object) -> str:
+        value = "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
+        return names.get(value, value)
+
+    rows = []
+    for _, rec in events.iterrows():
+        pair = [a for a in (actor(rec["actor1"]), actor(rec["actor2"])) if a]
+        rows.append({
+            "event": rec["event_id"],
+            "date": format_date(rec["date_start"], rec["date_end"], rec["date_precision"], rec["date_basis"]),
+            "type": rec["event_type"] + (f" ({rec['event_mode']})" if rec["event_mode"] else ""),
+            "actors": " \u2192 ".join(pair),
+            "summary": rec["summary"],
+            "source": "; ".join(cited_keys(rec)),
+        })
+    return pd.DataFrame(rows, columns=["event", "date", "type", "actors", "summary", "source"])
