@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 JB_FLAGS := -W -n --keep-going
 
-.PHONY: help report pdf test lab clean venv system-deps browser-deps data
+.PHONY: help report pdf test lab clean venv system-deps browser-deps bench data
 
 help:
 	@echo "make report   build the HTML report into _build/html (creates .venv from requirements.lock)"
@@ -70,6 +70,10 @@ browser-deps: $(AXE)
 test: $(STAMP) system-deps browser-deps
 	$(BIN)/python -m analysis validate
 	$(BIN)/python -m pytest -q
+
+# Build benchmarks (not tests): clean and cached builds, the PDF, peak memory, page weight.
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_build.py
 
 # Chapters are MyST Markdown paired with jupytext: make JupyterLab open .md files as notebooks.
 LAB_OVERRIDES := $(VENV)/share/jupyter/lab/settings/overrides.json
