@@ -76,6 +76,7 @@ def configure(app, config):
     elements = dict(config.latex_elements or {})
     title = config.project if not config.html_title else config.html_title
     elements["maketitle"] = title_page(str(title), srcdir)
+    elements["releasename"] = "Version"
     config.latex_elements = elements
 
 
