@@ -26,6 +26,7 @@ import pycountry
 
 from analysis import paths
 from analysis.errors import AnalysisError
+from analysis.keys import KEY
 from analysis.schema import check_table, items_match, matches, one_of, raise_problems, row_check, table_schema
 from analysis.text import fold, normalise
 
@@ -48,7 +49,6 @@ KINDS: dict[str, str] = {
 STATELESS_KINDS = ("organisation", "alliance", "outlet")
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
-_KEY = re.compile(r"^\d{3}\u00b6\d+$")
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 _COUNTRY = re.compile(r"^[A-Z]{3}$")
 
@@ -70,7 +70,7 @@ ACTORS_SCHEMA = table_schema(
         "kind": [one_of(KINDS)],
         "country": [pa.Check(_is_country, element_wise=True,
                              error="country {value!r} is not an ISO 3166 alpha-3 code")],
-        "role_source": [items_match(_KEY, "role_source {value!r} is not a ;-separated list of paragraph keys")],
+        "role_source": [items_match(KEY, "role_source {value!r} is not a ;-separated list of paragraph keys")],
     },
     row_checks=[
         row_check(lambda r: bool(r["country"]) or r["kind"] in STATELESS_KINDS,
@@ -109,6 +109,18 @@ def load_actors(path: str | Path = ACTORS_PATH) -> pd.DataFrame:
     frame.attrs["source"] = str(Path(path))
     alias_table(frame)  # raises on an alias claimed twice
     return frame
+
+
+def actor_names(actors: pd.DataFrame | None = None) -> dict[str, str]:
+    """actor_id -> display name: what a reader sees wherever the data holds an actor id."""
+    table = load_actors() if actors is None else actors
+    return dict(zip(table["actor_id"], table["name"]))
+
+
+def actor_countries(actors: pd.DataFrame | None = None) -> dict[str, str]:
+    """actor_id -> ISO3 country ("" for international bodies and alliances)."""
+    table = load_actors() if actors is None else actors
+    return dict(zip(table["actor_id"], table["country"].fillna("")))
 
 
 def aliases_of(actors: pd.DataFrame) -> list[tuple[str, str]]:

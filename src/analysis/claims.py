@@ -21,6 +21,7 @@ import pandas as pd
 
 from analysis import paths
 from analysis.errors import AnalysisError
+from analysis.keys import keys_column, paragraph_key
 from analysis.schema import check_table, matches, positive, raise_problems, table_schema
 from analysis.text import normalise
 
@@ -33,7 +34,6 @@ _REQUIRED = ("claim_id", "topic", "side", "claimant", "claim", "quote", "seed", 
 _SNAKE = re.compile(r"^[a-z][a-z0-9_]*$")
 _CLAIM_ID = re.compile(r"^C\d{2,3}$")
 _SEED = re.compile(r"^\d{3}$")
-PILCROW = "\u00b6"
 
 
 class ClaimError(AnalysisError):
@@ -75,7 +75,7 @@ def _integrity(
                 if value and value not in actor_ids:
                     problems.append(f"{where}: {col} {value!r} is not in actors.csv")
         if by_key is not None:
-            key = f"{rec.seed}{PILCROW}{rec.paragraph}"
+            key = paragraph_key(rec.seed, rec.paragraph)
             para = by_key.get(key)
             if para is None:
                 problems.append(f"{where}: paragraph {key} does not exist")
@@ -126,7 +126,7 @@ def load_claims(
     if problems:
         raise_problems(ClaimError, path, problems)
     frame = frame.drop(columns="line")
-    frame["key"] = frame["seed"] + PILCROW + frame["paragraph"].astype(str)
+    frame["key"] = keys_column(frame["seed"], frame["paragraph"])
     frame.attrs["source"] = str(Path(path))
     return frame
 

@@ -17,6 +17,7 @@ import pandas as pd
 
 from analysis import paths
 from analysis.errors import AnalysisError
+from analysis.keys import PILCROW, paragraph_key, parse_key  # noqa: F401  (re-exported)
 from analysis.text import detect_language, display_text, nfc, word_count
 
 CATALOG_NAME = "catalog.csv"
@@ -28,7 +29,6 @@ CATALOG_COLUMNS = (
 )
 DATE_PRECISIONS = ("day", "month", "approximate", "interval")
 KINDS = ("body", "heading", "caption", "boilerplate")
-PILCROW = "\u00b6"
 
 
 class CorpusError(AnalysisError):
@@ -234,19 +234,6 @@ def load_catalog(seeds_dir: Path = paths.SEEDS_DIR) -> pd.DataFrame:
 # --------------------------------------------------------------------------------------------------
 # Paragraphs and documents
 # --------------------------------------------------------------------------------------------------
-def paragraph_key(seed: str, n: int) -> str:
-    """Citation key of a paragraph: ``paragraph_key("003", 14) == "003¶14"``."""
-    return f"{seed}{PILCROW}{int(n)}"
-
-
-def parse_key(key: str) -> tuple[str, int]:
-    """Inverse of :func:`paragraph_key`; raises ValueError on a malformed key."""
-    match = re.fullmatch(r"(\d{3})\u00b6(\d+)", key.strip())
-    if not match:
-        raise ValueError(f"not a paragraph key (expected like 003\u00b614): {key!r}")
-    return match[1], int(match[2])
-
-
 def paragraphs_of_text(text: str, seed: str = "new", default_language: str | None = None) -> pd.DataFrame:
     """Numbered, classified paragraphs of one text (a seed or any new article)."""
     paras = split_paragraphs(text)
@@ -260,7 +247,7 @@ def paragraphs_of_text(text: str, seed: str = "new", default_language: str | Non
         rows.append({
             "seed": seed,
             "n": p.n,
-            "key": paragraph_key(seed, p.n) if re.fullmatch(r"\d{3}", seed) else f"{seed}{PILCROW}{p.n}",
+            "key": paragraph_key(seed, p.n),
             "raw": p.raw,
             "text": clean,
             "display": display_text(p.raw),

@@ -34,6 +34,7 @@ import pandera.pandas as pa
 from analysis import paths
 from analysis.schema import check_table, items_match, matches, one_of, positive, raise_problems, row_check, table_schema
 from analysis.errors import AnalysisError
+from analysis.keys import EXAMPLE, KEY, anchor, keys_column, paragraph_key, seed_of
 from analysis.text import normalise
 
 EVENTS_PATH = paths.DATA_DIR / "events.csv"
@@ -238,10 +239,8 @@ REQUIRED: tuple[str, ...] = (
     "summary", "seed", "paragraph", "quote", "claimed_by",
 )
 
-PILCROW = "\u00b6"
 _EVENT_ID = re.compile(r"^E\d{3}$")
 _SNAKE = re.compile(r"^[a-z][a-z0-9_]*$")
-_KEY = re.compile(r"^(\d{3})\u00b6(\d+)$")
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
@@ -283,7 +282,7 @@ def split_list(value: str) -> list[str]:
 
 def cited_keys(row: pd.Series | dict) -> list[str]:
     """Paragraph keys a row cites: its own paragraph first, then ``also_in``."""
-    own = f"{row['seed']}{PILCROW}{int(row['paragraph'])}"
+    own = paragraph_key(row['seed'], row['paragraph'])
     return [own] + [k for k in split_list(row.get("also_in", "")) if k != own]
 
 
@@ -387,7 +386,7 @@ EVENTS_SCHEMA = table_schema(
         "seed": [matches(_SEED, "seed {value!r} is not three digits")],
         "paragraph": [positive()],
         "also_in": [items_match(
-            _KEY, f"also_in {{value!r}} is not a ;-separated list of paragraph keys like 003{PILCROW}14")],
+            KEY, f"also_in {{value!r}} is not a ;-separated list of paragraph keys like {EXAMPLE}")],
         "contested_with": [items_match(_EVENT_ID, "contested_with {value!r} is not a ;-separated list of event_ids")],
         **{c: [matches(_SNAKE, "{column} {value!r} is not a snake_case id")] for c in _ID_COLUMNS},
     },
@@ -437,7 +436,7 @@ def load_events(path: str | Path = EVENTS_PATH) -> pd.DataFrame:
     frame, problems = _check_events(path)
     if problems:
         raise_problems(LedgerError, path, problems)
-    frame["key"] = frame["seed"] + PILCROW + frame["paragraph"].astype(str)
+    frame["key"] = keys_column(frame["seed"], frame["paragraph"])
     frame["start_day"] = pd.to_datetime([iso_bounds(v)[0] for v in frame["date_start"]])
     frame["end_day"] = pd.to_datetime([iso_bounds(v)[1] for v in frame["date_end"]])
     return frame
@@ -498,7 +497,7 @@ def check_ledger(
                 continue
             if para.kind == "boilerplate":
                 problems.append(f"{where}: {what} {key} is boilerplate ({para.rule}), not evidence")
-            seed = key.split(PILCROW)[0]
+            seed = seed_of(key)
             if seed in latest and row["start_day"] > latest[seed]:
                 problems.append(
                     f"{where}: dated {row['date_start']}, after the latest possible publication of its "
@@ -596,8 +595,7 @@ def ledger_html(
         return html.escape(str(value), quote=True)
 
     def para_link(key: str) -> str:
-        seed, n = _KEY.match(key).groups()
-        return f'<a href="{esc(seeds_page)}#p-{seed}-{int(n)}">{esc(key)}</a>'
+        return f'<a href="{esc(seeds_page)}#{anchor(key)}">{esc(key)}</a>'
 
     headers = ["ID", "Date", "Precision", "Basis", "Type", "Mode", "Score", "Actor 1", "Actor 2", "Place",
                "Summary", "Source", "Quote", "Claimed by", "Reported by", "Contested with", "Notes"]

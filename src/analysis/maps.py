@@ -45,7 +45,9 @@ from matplotlib.patheffects import withStroke
 from matplotlib_scalebar.scalebar import ScaleBar
 from pyproj import Geod, Transformer
 
+from analysis import actors as actors_mod
 from analysis import border, places, style, timeline
+from analysis.keys import paragraph_key
 
 REGION_CRS = "+proj=laea +lat_0=20 +lon_0=2 +x_0=0 +y_0=0 +ellps=WGS84 +units=m +no_defs"
 WIDE_CRS = "+proj=laea +lat_0=35 +lon_0=15 +x_0=0 +y_0=0 +ellps=WGS84 +units=m +no_defs"
@@ -78,14 +80,6 @@ _ITER = 300  # adjustText iterations: fixed, so placement does not depend on the
 # ----------------------------------------------------------------------------------------------------------
 # Small helpers
 # ----------------------------------------------------------------------------------------------------------
-def paragraph_key(seed: object, paragraph: object) -> str:
-    """``003¶60`` from a seed id and a paragraph number (or a key already in that form)."""
-    text = str(paragraph).strip()
-    if "\u00b6" in text:
-        return text
-    return f"{str(seed).strip().zfill(3)}\u00b6{int(float(text))}"
-
-
 def _iso_label(value: str) -> str:
     """``2024-08-25`` -> ``25 Aug 2024``; ``2024-08`` -> ``Aug 2024``; ``2024`` -> ``2024``."""
     value = str(value).strip()
@@ -687,15 +681,13 @@ def _actors(actors: pd.DataFrame | None) -> pd.DataFrame:
 
 
 def actor_names(actors: pd.DataFrame | None = None) -> dict[str, str]:
-    """actor_id -> display name, from ``data/actors.csv``."""
-    table = _actors(actors)
-    return dict(zip(table["actor_id"], table["name"]))
+    """actor_id -> display name (see :func:`analysis.actors.actor_names`)."""
+    return actors_mod.actor_names(_actors(actors))
 
 
 def actor_countries(actors: pd.DataFrame | None = None) -> dict[str, str]:
-    """actor_id -> ISO3 country ("" for international bodies), from ``data/actors.csv``."""
-    table = _actors(actors)
-    return dict(zip(table["actor_id"], table["country"].fillna("")))
+    """actor_id -> ISO3 country (see :func:`analysis.actors.actor_countries`)."""
+    return actors_mod.actor_countries(_actors(actors))
 
 
 def russia_links(events: pd.DataFrame, gazetteer: pd.DataFrame | None = None,

@@ -13,6 +13,7 @@ import pandas as pd
 
 from analysis import paths
 from analysis.corpus import load_catalog, paragraphs
+from analysis.keys import anchor_of as para_label
 
 SEED_PAGE = paths.ROOT / "chapters" / "appendix_seeds.md"
 _ASCII_PUNCT = re.compile(r"([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])")
@@ -41,11 +42,6 @@ def breakable(text: str, every: int = 20) -> str:
     characters shown are unchanged."""
     return _LONG_TOKEN.sub(lambda m: _ZWSP.join(m.group(0)[i:i + every] for i in range(0, len(m.group(0)), every)),
                            text)
-
-
-def para_label(seed: str, n: int) -> str:
-    """Anchor of a paragraph on the seed-text page: ``p-003-14``."""
-    return f"p-{seed}-{int(n)}"
 
 
 def seed_page(paras: pd.DataFrame | None = None, catalog: pd.DataFrame | None = None) -> str:

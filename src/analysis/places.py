@@ -38,6 +38,7 @@ import pandas as pd
 
 from analysis import paths
 from analysis.errors import AnalysisError
+from analysis.keys import EXAMPLE, is_key
 from analysis.text import fold
 
 GAZETTEER_PATH = paths.DATA_DIR / "gazetteer.csv"
@@ -72,7 +73,6 @@ NON_PLACE_PHRASES: tuple[str, ...] = (
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _ISO3 = re.compile(r"^[A-Z]{3}$")
-_KEY = re.compile(r"^\d{3}\u00b6\d+$")
 
 
 class PlaceError(AnalysisError):
@@ -123,9 +123,9 @@ def _check_row(rec: dict, row: int, path: Path) -> None:
     if not rec["source"]:
         raise PlaceError(path, "source is empty: every coordinate must say where it comes from", where)
     refs = _split(rec["seed_refs"], ";")
-    bad = [k for k in refs if not _KEY.fullmatch(k)]
+    bad = [k for k in refs if not is_key(k)]
     if bad:
-        raise PlaceError(path, f"seed_refs {bad} are not paragraph keys like 003\u00b660", where)
+        raise PlaceError(path, f"seed_refs {bad} are not paragraph keys like {EXAMPLE}", where)
     if rec["role"] == "seed" and not refs:
         raise PlaceError(path, "role is 'seed' but seed_refs is empty", where)
     if rec["role"] != "seed" and refs:

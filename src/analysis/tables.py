@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from analysis.keys import is_key
 from analysis.pages import escape_myst
 
-_KEY = re.compile(r"^\d{3}\u00b6\d+$")
 #: Tables with more rows than this are typeset as LaTeX longtables, which break across pages.
 LONG_TABLE_ROWS = 8
 
@@ -42,7 +42,7 @@ def cite_keys(text: str) -> str:
     """MyST for a cell holding paragraph keys (``003¶60`` or ``003¶60; 003¶63``): each key becomes a
     ``{para}`` citation; anything else in the cell is escaped."""
     parts = [p.strip() for p in re.split(r"[;,]", text) if p.strip()]
-    if parts and all(_KEY.match(p) for p in parts):
+    if parts and all(is_key(p) for p in parts):
         return ", ".join(f"{{para}}`{p}`" for p in parts)
     return escape_myst(text)
 
@@ -122,3 +122,22 @@ def reader_ledger(events: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
             "source": "; ".join(cited_keys(rec)),
         })
     return pd.DataFrame(rows, columns=["event", "date", "type", "actors", "summary", "source"])
+
+
+def claims_table(claims: pd.DataFrame, names: dict[str, str], quote: bool = True) -> pd.DataFrame:
+    """Contested claims for a reader: who makes each claim (by name), the position it takes, the claim,
+    optionally the seed's words, the outlet that reports it (by name) and the paragraph."""
+    def name(value: object) -> str:
+        text = "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
+        return names.get(text, text)
+
+    table = pd.DataFrame({
+        "claim": claims["claim_id"].to_numpy(),
+        "who claims": [name(v) for v in claims["claimant"]],
+        "position": claims["side"].str.replace("_", " ").to_numpy(),
+        "claim (paraphrase)": claims["claim"].to_numpy(),
+        "the seed's words": claims["quote"].to_numpy(),
+        "reported by": [name(v) for v in claims["reported_by"]],
+        "source": claims["key"].to_numpy(),
+    })
+    return table if quote else table.drop(columns="the seed's words")

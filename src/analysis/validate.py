@@ -30,6 +30,7 @@ import pandas as pd
 
 from analysis import paths
 from analysis.errors import AnalysisError
+from analysis.keys import paragraph_key
 from analysis.schema import check_table, matches, positive, raise_problems, table_schema
 from analysis.text import fold
 
@@ -39,7 +40,6 @@ COVERAGE_COLUMNS: tuple[str, ...] = (
     "seed", "paragraph", "key", "mention", "start", "end", "precision", "relative", "status",
     "covered_by", "reason",
 )
-PILCROW = "\u00b6"
 
 
 class CoverageError(AnalysisError):
@@ -109,7 +109,7 @@ def date_coverage(paragraphs: pd.DataFrame, events: pd.DataFrame, exclusions: pd
             })
     frame = pd.DataFrame(rows, columns=list(COVERAGE_COLUMNS))
     frame.attrs["unused_exclusions"] = [
-        f"{s}{PILCROW}{n} {mention!r}" for (s, n, mention) in excl if (s, n, mention) not in used
+        f"{paragraph_key(s, n)} {mention!r}" for (s, n, mention) in excl if (s, n, mention) not in used
     ]
     return frame
 

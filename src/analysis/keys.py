@@ -1,0 +1,60 @@
+"""Paragraph keys: the one definition of how the report names and links a paragraph.
+
+A key is a seed id, the pilcrow and the paragraph's number: ``003¶14`` is the 14th non-blank line of
+seed 003. Its anchor on the "Seed texts" appendix is ``p-003-14``. Every module that writes, reads,
+checks or links a key uses this module; nothing else spells the pilcrow or the pattern.
+"""
+
+from __future__ import annotations
+
+import re
+
+PILCROW = "\u00b6"
+#: A whole key, with the seed id and the number as groups.
+KEY = re.compile(r"^(\d{3})\u00b6(\d+)$")
+#: A key inside running text (a citation role, a cell of keys).
+KEY_IN_TEXT = re.compile(r"\d{3}\u00b6\d+")
+EXAMPLE = f"003{PILCROW}14"
+
+
+def paragraph_key(seed: object, n: object) -> str:
+    """``paragraph_key("003", 14) == "003¶14"``; a seed id is zero-padded (``3`` -> ``003``), a number
+    may come as text or a float read from a CSV (``"14"``, ``14.0``); a value already a key is returned."""
+    text = str(n).strip()
+    if PILCROW in text:
+        return text
+    seed_text = str(seed).strip()
+    seed_text = seed_text.zfill(3) if seed_text.isdigit() else seed_text
+    return f"{seed_text}{PILCROW}{int(float(text))}"
+
+
+def is_key(value: object) -> bool:
+    return bool(KEY.match(str(value).strip()))
+
+
+def parse_key(key: str) -> tuple[str, int]:
+    """Inverse of :func:`paragraph_key`: ``("003", 14)``; raises ValueError on a malformed key."""
+    match = KEY.match(str(key).strip())
+    if not match:
+        raise ValueError(f"not a paragraph key (expected like {EXAMPLE}): {key!r}")
+    return match.group(1), int(match.group(2))
+
+
+def seed_of(key: str) -> str:
+    return parse_key(key)[0]
+
+
+def anchor(key: str) -> str:
+    """Label of the paragraph's anchor on the seed-text appendix: ``003¶14`` -> ``p-003-14``."""
+    seed, n = parse_key(key)
+    return f"p-{seed}-{n}"
+
+
+def anchor_of(seed: str, n: int) -> str:
+    """``anchor_of("003", 14) == "p-003-14"``."""
+    return anchor(paragraph_key(seed, n))
+
+
+def keys_column(seeds, paragraphs) -> list[str]:
+    """Keys for two aligned columns (seed ids and paragraph numbers), e.g. of a loaded ledger."""
+    return [paragraph_key(s, p) for s, p in zip(seeds, paragraphs)]
