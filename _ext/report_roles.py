@@ -1,53 +1,136 @@
-"""Local Sphinx extension of the report.
+"""Local Sphinx extension of the report: paragraph citations that carry the words they rest on.
 
 Role ``{para}`003¶14``` cites a seed paragraph: it renders the key and links it to the paragraph's
 anchor on the "Seed texts" appendix (label ``p-003-14``). A key that names no paragraph is a broken
 reference, so ``sphinx -n -W`` fails on it.
+
+A citation may hold a short verbatim excerpt of the paragraph:
+``{para}`003¶60 "in the vicinity of the border town of Tin Zaouatine"```. The build checks it: an
+excerpt that is not in the cited paragraph (compared as the ledger compares its quotes, with
+:func:`analysis.text.normalise`, against the stored text or its display form) is an error, so ``-W``
+fails. In HTML the excerpt is the link's title (shown on hover); the printed key stays short.
+
+``{paras}`000¶4 "excerpt", 001¶3 "another"``` cites several paragraphs; items are separated by commas
+outside the quotes.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from docutils import nodes
-from sphinx.addnodes import pending_xref
+from sphinx.util import logging
+from sphinx.util.nodes import make_refnode
 
-KEY = re.compile(r"^(\d{3})\u00b6(\d+)$")
+from analysis.keys import EXAMPLE, KEY, anchor
+from analysis.text import normalise
+
+logger = logging.getLogger(__name__)
+
+#: One citation: a key, optionally followed by a double-quoted excerpt.
+ITEM = re.compile(r'\s*(?P<key>\S+?)(?:\s+"(?P<excerpt>[^"]*)")?\s*(?:,|$)')
 
 
-def para_label(key: str) -> str:
-    seed, n = KEY.match(key).groups()
-    return f"p-{seed}-{int(n)}"
+@lru_cache(maxsize=1)
+def _paragraph_texts() -> dict[str, tuple[str, ...]]:
+    from analysis.corpus import paragraphs
+
+    paras = paragraphs()
+    return {k: (normalise(t), normalise(d)) for k, t, d in zip(paras["key"], paras["text"], paras["display"])}
 
 
-def para_role(name, rawtext, text, lineno, inliner, options=None, content=None):
-    key = text.strip()
+class para_cite(nodes.inline):
+    """A paragraph citation, resolved into a link once the labels are known (see :func:`resolve`)."""
+
+
+def excerpt_problem(key: str, excerpt: str) -> str | None:
+    """Why ``excerpt`` cannot stand as the words of paragraph ``key``, or None when it can."""
+    texts = _paragraph_texts().get(key)
+    if texts is None:
+        return None  # the missing paragraph is reported as a broken reference
+    wanted = normalise(excerpt)
+    if not wanted:
+        return f"para: empty excerpt for {key}"
+    if not any(wanted in t for t in texts):
+        return f"para: the excerpt is not in {key}: {excerpt!r}"
+    return None
+
+
+def split_items(text: str) -> list[tuple[str, str | None]] | None:
+    """``[(key, excerpt or None), …]`` for a role's text, or None when it does not parse."""
+    items, pos = [], 0
+    text = text.strip()
+    while pos < len(text):
+        m = ITEM.match(text, pos)
+        if not m or m.end() == pos:
+            return None
+        items.append((m.group("key"), m.group("excerpt")))
+        pos = m.end()
+    return items or None
+
+
+def _citation(rawtext: str, key: str, excerpt: str | None, lineno: int, inliner):
     if not KEY.match(key):
-        msg = inliner.reporter.error(f"para: not a paragraph key (expected like 003\u00b614): {key!r}", line=lineno)
+        msg = inliner.reporter.error(f"para: not a paragraph key (expected like {EXAMPLE}): {key!r}", line=lineno)
         return [inliner.problematic(rawtext, rawtext, msg)], [msg]
-    node = pending_xref(
-        rawtext, refdomain="std", reftype="ref", reftarget=para_label(key), refexplicit=True,
-        refwarn=True, refdoc=inliner.document.settings.env.docname,
-    )
-    node += nodes.inline(key, key, classes=["xref", "para-cite"])
+    if excerpt is not None:
+        problem = excerpt_problem(key, excerpt)
+        if problem:
+            msg = inliner.reporter.error(problem, line=lineno)
+            return [inliner.problematic(rawtext, rawtext, msg)], [msg]
+    node = para_cite(key, key, classes=["para-cite"], key=key, excerpt=excerpt or "")
+    node.line = lineno
     return [node], []
 
 
+def para_role(name, rawtext, text, lineno, inliner, options=None, content=None):
+    items = split_items(text)
+    if not items or len(items) != 1:
+        msg = inliner.reporter.error(f"para: expected one key, optionally with a quoted excerpt: {text!r}",
+                                     line=lineno)
+        return [inliner.problematic(rawtext, rawtext, msg)], [msg]
+    return _citation(rawtext, *items[0], lineno, inliner)
+
+
 def paras_role(name, rawtext, text, lineno, inliner, options=None, content=None):
-    """``{paras}`003¶14, 003¶15``: several citations separated by commas."""
+    """``{paras}`003¶14 "…", 003¶15 "…"``: several citations separated by commas."""
+    items = split_items(text)
+    if not items:
+        msg = inliner.reporter.error(f"paras: cannot read the citations {text!r}", line=lineno)
+        return [inliner.problematic(rawtext, rawtext, msg)], [msg]
     out: list = []
     msgs: list = []
-    keys = [k.strip() for k in text.split(",") if k.strip()]
-    for i, key in enumerate(keys):
-        nodes_, m = para_role(name, key, key, lineno, inliner)
+    for i, (key, excerpt) in enumerate(items):
+        nodes_, m = _citation(key, key, excerpt, lineno, inliner)
         out.extend(nodes_)
         msgs.extend(m)
-        if i < len(keys) - 1:
+        if i < len(items) - 1:
             out.append(nodes.Text(", "))
     return out, msgs
 
 
+def resolve(app, doctree, docname):
+    """Each citation becomes a link to its paragraph's anchor, titled with its excerpt (shown on hover
+    in HTML); a key with no paragraph is a broken reference (a warning, so ``-W`` fails)."""
+    labels = app.env.domaindata["std"]["anonlabels"]  # targets before paragraphs have no section title
+    for node in list(doctree.findall(para_cite)):
+        key, excerpt = node["key"], node["excerpt"]
+        target = labels.get(anchor(key))
+        inner = nodes.inline(key, key, classes=["xref", "para-cite"] + (["has-excerpt"] if excerpt else []))
+        if target is None:
+            logger.warning(f"para: no paragraph {key} (no label {anchor(key)})", location=node,
+                           type="ref", subtype="para")
+            node.replace_self(inner)
+            continue
+        todocname, labelid = target
+        ref = make_refnode(app.builder, docname, todocname, labelid, inner, title=excerpt or key)
+        node.replace_self(ref)
+
+
 def setup(app):
+    app.add_node(para_cite)
     app.add_role("para", para_role)
     app.add_role("paras", paras_role)
-    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
+    app.connect("doctree-resolved", resolve)
+    return {"version": "1.1", "parallel_read_safe": True, "parallel_write_safe": True}
