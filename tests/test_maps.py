@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from pyproj import CRS, Geod
 
-from analysis import maps, places, style
+from analysis import maps, places, style, timeline
 from analysis.claims import load_claims
 from analysis.events import load_events
 from analysis.reference import load_public_record
@@ -71,9 +71,14 @@ def test_format_date_is_no_more_precise_than_the_ledger(start, end, precision, b
 
 
 def test_period_split_and_scale_bar_lengths():
-    dates = pd.Series(["2023-12-31", "2024-01-01", None])
-    assert maps.period_of(dates).tolist() == ["before 2024", "from 2024", "undated"]
-    assert maps.RUPTURE_DATE == pd.Timestamp("2024-01-01")
+    frame = timeline.on_time_axis(pd.DataFrame({
+        "event_id": ["E1", "E2", "E3", "E4"], "date_start": ["2023-12-31", "2024-01-01", "2023-06-30", "2024-06-30"],
+        "date_end": ["2023-12-31", "2024-01-01", "2023-06-30", "2024-06-30"], "event_type": ["AID"] * 4,
+        "date_basis": ["stated", "stated", "before", "before"], "score": [7.4] * 4}))
+    # one rule: dated events by their date; an undated one only when its latest possible date settles it
+    assert dict(zip(frame["event_id"], timeline.period_of(frame))) == {
+        "E1": "before rupture", "E2": "after rupture", "E3": "before rupture", "E4": timeline.PERIOD_UNKNOWN}
+    assert maps.RUPTURE_DATE == timeline.RUPTURE == pd.Timestamp("2024-01-01")
     assert maps.nice_length_km(3300) == 500
     assert maps.nice_length_km(56) == 10
     assert maps.nice_length_km(6900) == 1000
@@ -93,7 +98,12 @@ def test_map_projections_are_metric_so_scale_bars_hold(events):
 
 # ---------------------------------------------------------------------------------------------- map 1
 def test_regional_overview_layers_and_labels():
-    fig = maps.regional_overview()
+    fig, drawn = maps.regional_overview()
+    # the published rows are the places drawn: every labelled place is a row "on the map"
+    assert set(drawn["shown"]) <= {"on the map", "in the note"}
+    texts_on_map = set(_texts(fig))
+    assert all(any(name in t for t in texts_on_map) for name in drawn.loc[drawn["shown"] == "on the map", "name"]
+               if "(" not in name)
     _common(fig)
     texts = _texts(fig)
     for name in ("Algiers", "Bamako", "Kidal", "Tessalit", "Tin Zaouatine", "Niamey", "Ouagadougou",
@@ -116,7 +126,8 @@ def test_border_zone_events_and_distances(events):
 
 
 def test_border_incidents_map(events, claims, record):
-    fig = maps.border_incidents(events, claims, public_record=record)
+    fig, drawn = maps.border_incidents(events, claims, public_record=record)
+    assert set(drawn["event_id"]) == set(maps.border_zone_events(events)["event_id"])
     _common(fig)
     texts = "\n".join(_texts(fig))
     assert "Tin Zaouatine (Algeria)\n2.1 km from the border\n25 Aug 2024 · ASSAULT · 003¶60" in texts
@@ -146,7 +157,8 @@ def test_russia_links_from_the_ledger(events):
 
 
 def test_russia_axis_map(events):
-    fig = maps.russia_axis(events)
+    fig, drawn = maps.russia_axis(events)
+    assert drawn.equals(maps.russia_links(events).drop(columns=["date_start"]).reset_index(drop=True))
     _common(fig)
     texts = "\n".join(_texts(fig))
     assert "28 Feb 2024, Moscow (004¶6)\nAbdoulaye Diop –\nSergei Lavrov" in texts
@@ -160,7 +172,7 @@ def test_russia_axis_map(events):
 
 # ---------------------------------------------------------------------------------------------- map 4
 def test_events_by_type_map(events):
-    fig = maps.events_by_type(events)
+    fig, drawn = maps.events_by_type(events)
     _common(fig)
     titles = [ax.get_title(loc="left") for ax in fig.axes if (ax.get_gid() or "").startswith("panel-")]
     # Exact counts on the real ledger. Undated events ("on or before" a bound) count before 2024 when the
@@ -172,6 +184,16 @@ def test_events_by_type_map(events):
     n_unlocated = int((events["place"].str.strip() == "").sum())
     assert f"Not on any panel: {n_unlocated} event(s) without a place" in texts.replace("\n", " ")
     assert "9 undated in the text and possibly on either side of the split" in texts.replace("\n", " ")
+    # The CSV published beside the figure is the frame it drew: each panel's count is its rows, and the
+    # events whose side of the split the ledger cannot settle are in no panel, in the figure or the CSV.
+    for title in titles:
+        fam, rest = title.split(", ", 1)
+        period, n = rest.rsplit(": ", 1)
+        rows = drawn[(drawn["polarity"] == fam.lower()) & (drawn["period"] == period)]
+        assert rows["event_id"].nunique() == int(n.split()[0]), title
+    unknown = drawn[drawn["period"] == timeline.PERIOD_UNKNOWN]
+    assert len(unknown) == 9 and set(unknown["drawn"]) == {"not on a panel: period unknown"}
+    assert {"E041", "E052", "E053", "E062", "E063", "E064", "E068", "E071", "E072"} <= set(unknown["event_id"])
     style.close(fig)
 
 
@@ -179,9 +201,9 @@ def test_events_by_type_map(events):
 @pytest.mark.parametrize("name", ["regional_overview", "border_incidents", "russia_axis", "events_by_type"])
 def test_maps_are_byte_identical_when_built_twice(tmp_path, name, events, claims, record):
     build = {
-        "regional_overview": lambda: maps.regional_overview(),
-        "border_incidents": lambda: maps.border_incidents(events, claims, public_record=record),
-        "russia_axis": lambda: maps.russia_axis(events),
-        "events_by_type": lambda: maps.events_by_type(events),
+        "regional_overview": lambda: maps.regional_overview()[0],
+        "border_incidents": lambda: maps.border_incidents(events, claims, public_record=record)[0],
+        "russia_axis": lambda: maps.russia_axis(events)[0],
+        "events_by_type": lambda: maps.events_by_type(events)[0],
     }[name]
     assert _sha(build(), tmp_path / "a.png") == _sha(build(), tmp_path / "b.png")

@@ -31,7 +31,6 @@ def test_palette_is_okabe_ito_and_roles_are_distinct():
 @pytest.mark.parametrize("etype, family", [
     ("ASSAULT", "material_conflict"), ("accuse", "verbal_conflict"), ("CONSULT", "verbal_cooperation"),
     ("AID", "material_cooperation"), ("RETREAT", "material_cooperation"), ("REQUEST", "verbal_conflict"),
-    ("SOMETHING", "other"),
 ])
 def test_event_family(etype, family):
     assert style.event_family(etype) == family
@@ -96,4 +95,5 @@ def test_plover_families_follow_the_codebook():
     }
     assert style.event_family("sanction") == "material_conflict"
     assert style.event_color("ASSAULT") == style.PALETTE["material_conflict"]
-    assert style.event_family("YIELD") == "other"
+    with pytest.raises(ValueError, match="unknown PLOVER event type"):
+        style.event_family("YIELD")  # unknown types are refused, one way everywhere

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+import re
 
 import pandas as pd
 
-from analysis import corpus, figures
+from analysis import corpus, figures, paths
 from analysis.pages import escape_myst
 from analysis.tables import cite_keys, show
 
@@ -31,8 +32,8 @@ def test_publication_figure_is_deterministic(tmp_path):
     catalog = corpus.load_catalog()
     digests = []
     for run in ("a", "b"):
-        fig = figures.publication_intervals(catalog)
-        out = figures.export(fig, catalog[["seed"]], "pub", folder=tmp_path / run)
+        fig, drawn = figures.publication_intervals(catalog)
+        out = figures.export(fig, drawn, "pub", folder=tmp_path / run)
         digests.append(hashlib.sha256(out["png"].read_bytes()).hexdigest())
         digests.append(hashlib.sha256(out["svg"].read_bytes()).hexdigest())
     assert digests[0] == digests[2] and digests[1] == digests[3]
@@ -41,3 +42,25 @@ def test_publication_figure_is_deterministic(tmp_path):
     # bottom to top: the latest publication at the bottom, the earliest at the top
     assert labels == ["seed 002 (day)", "seed 003 (interval)", "seed 004 (approximate)",
                       "seed 000 (day)", "seed 001 (interval)"]
+
+
+def test_publish_writes_the_frame_the_figure_drew(tmp_path):
+    catalog = corpus.load_catalog()
+    drawn = figures.publication_intervals(catalog)
+    figures.publish(drawn, "pub", folder=tmp_path)
+    written = pd.read_csv(tmp_path / "pub.csv", dtype=str)
+    assert list(written["seed"]) == list(drawn[1]["seed"]) and len(written) == len(catalog)
+    labels = [t.get_text() for t in drawn[0].axes[0].get_yticklabels()]
+    assert sorted(f"seed {s}" for s in written["seed"]) == sorted(label.split(" (")[0] for label in labels)
+
+
+def test_chapters_publish_only_what_a_figure_function_returned():
+    """A chapter cannot hand ``publish`` a frame of its own: every call passes a figure function's
+    return value, so the CSV beside a figure holds the rows the figure drew."""
+    calls = []
+    for page in (paths.ROOT / "chapters").glob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        calls += [(page.name, m) for m in re.findall(r"figures\.publish\(([^,]+),", text)]
+    assert calls
+    for page, arg in calls:
+        assert re.fullmatch(r"(?:figures|maps)\.\w+\(.*|drawn", arg.strip(), flags=re.S), (page, arg)

@@ -19,9 +19,16 @@ from analysis import style
 EXPORT_DIR = Path("exports")
 
 
-def publication_intervals(catalog: pd.DataFrame) -> Figure:
+#: The drawn frame's columns for each figure, beyond which nothing is published.
+PUBLICATION_COLUMNS = ["seed", "published_earliest", "published_latest", "date_precision"]
+TIMELINE_COLUMNS = ["event_id", "date_start", "date_end", "date_precision", "event_type", "family", "score",
+                    "actor1", "actor2", "seed", "paragraph"]
+
+
+def publication_intervals(catalog: pd.DataFrame) -> tuple[Figure, pd.DataFrame]:
     """One bar per seed from its earliest to its latest possible publication date; a single-day date
-    is a diamond. Bars are labelled with the seed id and precision."""
+    is a diamond. Bars are labelled with the seed id and precision. Returns the figure and the rows it
+    drew, one per seed."""
     style.apply_style()
     cat = catalog.sort_values("published_earliest", ascending=False).reset_index(drop=True)
     fig = Figure(figsize=(7.5, 2.8))  # not registered with pyplot: shown once, by the notebook
@@ -61,7 +68,7 @@ def publication_intervals(catalog: pd.DataFrame) -> Figure:
     fig.alt_text = (
         "Timeline of the publication dates of the five seed articles. " + "; ".join(parts) + "."
     )
-    return fig
+    return fig, cat[PUBLICATION_COLUMNS].copy()
 
 
 def export(fig: Figure, data: pd.DataFrame, name: str, folder: Path = EXPORT_DIR) -> dict[str, Path]:
@@ -78,9 +85,11 @@ def export(fig: Figure, data: pd.DataFrame, name: str, folder: Path = EXPORT_DIR
     return out
 
 
-def publish(fig: Figure, data: pd.DataFrame, name: str, folder: Path = EXPORT_DIR):
-    """Export ``fig`` and its data (see :func:`export`) and return the PNG for the notebook to show,
-    so the page, the PDF and the download are the same image."""
+def publish(drawn: tuple[Figure, pd.DataFrame], name: str, folder: Path = EXPORT_DIR):
+    """Export a figure and the exact frame it drew, as its figure function returned them (``(fig,
+    frame)``; see :func:`export`), and return the PNG for the notebook to show, so the page, the PDF and
+    the download are the same image and the CSV holds the rows drawn, no more and no fewer."""
+    fig, data = drawn
     from IPython.display import Image
 
     out = export(fig, data, name, folder)
@@ -88,7 +97,7 @@ def publish(fig: Figure, data: pd.DataFrame, name: str, folder: Path = EXPORT_DI
 
 
 def event_timeline(events: pd.DataFrame, title: str, source: str, label_column: str | None = None,
-                   rupture: pd.Timestamp | None = None, rupture_label: str = "") -> Figure:
+                   rupture: pd.Timestamp | None = None, rupture_label: str = "") -> tuple[Figure, pd.DataFrame]:
     """Events on a time axis (x: coded date, a bar where the date is a month or longer; y: the
     cooperation–conflict score), coloured by PLOVER quad class. Expects the columns of
     :func:`analysis.timeline.on_time_axis`; ``label_column`` names a column of short labels."""
@@ -157,4 +166,4 @@ def event_timeline(events: pd.DataFrame, title: str, source: str, label_column: 
         f"its cooperation-conflict score; {len(events) - n_conf} are cooperative and {n_conf} conflictual. "
         "Events sharing a date and score are stacked slightly upwards."
     )
-    return fig
+    return fig, events[[c for c in TIMELINE_COLUMNS if c in events.columns]].reset_index(drop=True)

@@ -372,11 +372,16 @@ def _regional_base(fig: Figure, rect: tuple[float, float, float, float],
     return ax, window, frame
 
 
-def regional_overview(gazetteer: pd.DataFrame | None = None) -> Figure:
+OVERVIEW_COLUMNS = ["place_id", "name", "kind", "role", "iso3", "lat", "lon", "precision_km", "source", "seed_refs",
+                    "shown"]
+
+
+def regional_overview(gazetteer: pd.DataFrame | None = None) -> tuple[Figure, pd.DataFrame]:
     """Algeria, Mali and the other Alliance of Sahel States members (Niger, Burkina Faso) with their
     neighbours, the capitals, and every point place in the gazetteer inside the window (seed places filled,
     context places hollow). Regions the seeds name (Sahara, Sahel, northern Mali/Azawad) are italic labels.
-    Places outside the window (Moscow, New York) are listed in a note. Returns the figure; ``fig.alt_text``."""
+    Places outside the window are listed in a note. Returns the figure (``fig.alt_text``) and the places it
+    shows, each with ``shown``: "on the map" or "in the note"."""
     gaz = _gaz(gazetteer)
     crs = REGION_CRS
     fig = _new_figure((8.6, 8.6))
@@ -446,7 +451,8 @@ def regional_overview(gazetteer: pd.DataFrame | None = None) -> Figure:
         "Italic labels mark the Sahara, the Sahel and northern Mali (Azawad)."
         + (f" Outside the map: {far}." if far else "")
     )
-    return fig
+    return fig, pd.DataFrame(pd.concat([shown.assign(shown="on the map"), outside.assign(shown="in the note")]))[
+        OVERVIEW_COLUMNS].reset_index(drop=True)
 
 
 # ----------------------------------------------------------------------------------------------------------
@@ -524,10 +530,14 @@ def _claims_panel(ax: Axes, claims: pd.DataFrame, record: pd.DataFrame | None, t
     return alt
 
 
+ZONE_COLUMNS = ["event_id", "date_start", "date_end", "date_precision", "date_basis", "event_type", "place_id", "lat",
+                "lon", "precision_km", "distance_km", "in_country", "summary", "key"]
+
+
 def border_incidents(
     events: pd.DataFrame, claims: pd.DataFrame, gazetteer: pd.DataFrame | None = None,
     public_record: pd.DataFrame | None = None, actors: pd.DataFrame | None = None,
-) -> Figure:
+) -> tuple[Figure, pd.DataFrame]:
     """The Algeria–Mali border zone (1:10m) with the ledger's events located there.
 
     Each place of :data:`BORDER_ZONE_PLACES` gets a label: its name, its geodesic distance to the border
@@ -537,7 +547,8 @@ def border_incidents(
     Zaouatine with the measured distances, and a text panel the claims (``claims`` rows whose
     ``event_id`` is among the events drawn), each attributed to its claimant and the outlet reporting it
     (names from ``actors``, default ``data/actors.csv``); ``public_record`` rows (columns key, value, source, reliability), if given,
-    are shown below them, labelled as public record. Returns the figure; ``fig.alt_text``.
+    are shown below them, labelled as public record. Returns the figure (``fig.alt_text``) and the events
+    it labels, one row per event and place (:data:`ZONE_COLUMNS`).
     """
     gaz = _gaz(gazetteer)
     crs = REGION_CRS
@@ -661,7 +672,8 @@ def border_incidents(
         "uncertainty circle. Events: " + ("; ".join(alt_events) if alt_events else "none") + ". Claims: "
         + ("; ".join(alt_claims) if alt_claims else "none") + "."
     )
-    return fig
+    return fig, pd.DataFrame(zone.drop(columns="geometry"))[[c for c in ZONE_COLUMNS if c in zone.columns]].reset_index(
+        drop=True)
 
 
 # ----------------------------------------------------------------------------------------------------------
@@ -737,11 +749,12 @@ def _arc(p: tuple[float, float], q: tuple[float, float], bulge: float, n: int = 
 
 
 def russia_axis(events: pd.DataFrame, gazetteer: pd.DataFrame | None = None,
-                actors: pd.DataFrame | None = None) -> Figure:
+                actors: pd.DataFrame | None = None) -> tuple[Figure, pd.DataFrame]:
     """Algiers, Bamako and Moscow on a wide map (1:110m), with the ledger's meetings between Russia and
     Algeria or Mali drawn as curved links from the visitor's capital to the venue (arrow at the venue),
     each labelled with date, who met whom, and the source paragraph. Meetings whose venue the seeds do not
-    give are listed in a note, not drawn. Returns the figure; ``fig.alt_text``."""
+    give are listed in a note, not drawn. Returns the figure (``fig.alt_text``) and the meetings, one row
+    each, ``located`` saying whether it is drawn as a link or listed in the note."""
     gaz = _gaz(gazetteer)
     crs = WIDE_CRS
     links = russia_links(events, gaz, actors)
@@ -835,32 +848,16 @@ def russia_axis(events: pd.DataFrame, gazetteer: pd.DataFrame | None = None,
         + (f"Links show {len(alt_links)} meetings: " + "; ".join(alt_links) + ". " if alt_links else "No meeting has a venue in the seeds. ")
         + (note if note else "")
     ).strip()
-    return fig
+    return fig, links.drop(columns=["date_start"]).reset_index(drop=True)
 
 
 # ----------------------------------------------------------------------------------------------------------
 # 4. Events by type and period
 # ----------------------------------------------------------------------------------------------------------
-def start_dates(events: pd.DataFrame) -> pd.Series:
-    """First day of each event's ``date_start`` (``2017-07`` -> 2017-07-01, ``1990`` -> 1990-01-01); the
-    ledger loader's ``start_day`` column when present. NaT where there is no date."""
-    if "start_day" in events.columns:
-        return pd.to_datetime(events["start_day"], errors="coerce")
-    return pd.Series([pd.to_datetime(str(v).strip(), errors="coerce") if str(v).strip() else pd.NaT
-                      for v in events["date_start"]], index=events.index, dtype="datetime64[ns]")
-
-
-def period_of(dates: pd.Series) -> pd.Series:
-    """``"before 2024"`` or ``"from 2024"`` for each date (split at :data:`RUPTURE_DATE`); ``"undated"``."""
-    ts = pd.Series([pd.to_datetime(v, errors="coerce") for v in dates], index=dates.index, dtype="datetime64[ns]")
-    out = pd.Series(np.where(ts < RUPTURE_DATE, "before 2024", "from 2024"), index=dates.index, dtype="string")
-    return out.where(ts.notna(), "undated")
-
-
-def family_of(event_type: object) -> str:
-    """``cooperation`` or ``conflict`` for a PLOVER type (``other`` for an unknown one)."""
-    fam = style.event_family(str(event_type))
-    return fam.split("_")[-1] if fam != "other" else "other"
+#: Period labels of the small multiples, for the periods of :func:`analysis.timeline.period_of`.
+PANEL_PERIODS = {"before rupture": "before 2024", "after rupture": "from 2024"}
+BY_TYPE_COLUMNS = ["event_id", "date_start", "date_end", "date_basis", "event_type", "polarity", "period", "place_id",
+                   "place_name", "place_kind", "lat", "lon", "key", "drawn"]
 
 
 def _bubble(n: int) -> float:
@@ -868,24 +865,22 @@ def _bubble(n: int) -> float:
     return 40.0 + 55.0 * (n - 1)
 
 
-def events_by_type(events: pd.DataFrame, gazetteer: pd.DataFrame | None = None) -> Figure:
-    """Small multiples: every located event, by PLOVER family (rows: cooperation, conflict) and period
-    (columns: before 2024 and from 2024, split at :data:`RUPTURE_DATE`). A bubble per place, its area
-    proportional to the number of events, labelled with the place and the PLOVER types. Events located
-    only to a country or region, outside the window, or undated are counted in each panel's note.
-    Returns the figure; ``fig.alt_text``."""
+def events_by_type(events: pd.DataFrame, gazetteer: pd.DataFrame | None = None) -> tuple[Figure, pd.DataFrame]:
+    """Small multiples: every located event, by polarity (rows: cooperation, conflict) and period
+    (columns: before 2024 and from 2024, split at :data:`RUPTURE_DATE` by the one rule of
+    :func:`analysis.timeline.period_of`). A bubble per place, its area proportional to the number of
+    events, labelled with the place and the PLOVER types. Events located only to a country or region,
+    outside the window, or whose period the ledger cannot settle are counted in the notes.
+    Returns the figure (``fig.alt_text``) and one row per located event and place, with its ``period``
+    and ``drawn``: "bubble", "note: located to a region", "note: outside the map" or "not on a panel:
+    period unknown"."""
     gaz = _gaz(gazetteer)
     crs = REGION_CRS
-    located = places.locate_events(events, gaz)
-    located = located.copy()
-    located["period"] = period_of(start_dates(located))
-    if "date_basis" in located.columns:
-        # Undated in the text: the ledger holds only the latest date the event can have ("on or before").
-        # When that bound falls before the split the event is before it too; otherwise its side is unknown.
-        latest = pd.to_datetime(located["end_day"] if "end_day" in located.columns else start_dates(located))
-        unknown = (located["date_basis"] == "before") & (latest >= RUPTURE_DATE)
-        located.loc[unknown.to_numpy(), "period"] = "undated"
-    located["family"] = [family_of(t) for t in located["event_type"]]
+    axis = timeline.on_time_axis(events)
+    axis["period"] = timeline.period_of(axis)
+    located = places.locate_events(axis, gaz).copy()
+    located["polarity"] = [timeline.polarity(t) for t in located["event_type"]]
+    located["family"] = located["polarity"]
     n_unlocated = len(located.attrs.get("unlocated", []))
     extent = (-18.0, 9.0, 18.0, 37.5)
     window = _extent_polygon(extent, crs)
@@ -908,7 +903,7 @@ def events_by_type(events: pd.DataFrame, gazetteer: pd.DataFrame | None = None) 
             _draw_countries(ax, frame, {"DZA": "algeria", "MLI": "mali"}, lw=0.3)
             _draw_line(ax, border.shared_border(*BORDER_PAIR).iloc[0], crs, "border",
                        color=style.PALETTE["border"], linewidth=1.0, zorder=3)
-            sub = located[(located["family"] == fam) & (located["period"] == period)]
+            sub = located[(located["family"] == fam) & (located["period"].map(PANEL_PERIODS) == period)]
             pts = sub[~sub["is_area"] & sub["inside"]]
             texts = []
             xs, ys = [], []
@@ -947,7 +942,7 @@ def events_by_type(events: pd.DataFrame, gazetteer: pd.DataFrame | None = None) 
                 ax.text(0.5, 0.5, "no events", transform=ax.transAxes, ha="center", color=style.PALETTE["muted"],
                         gid="panel-note")
     _scalebar(axes[("conflict", "from 2024")], "lower right")
-    undated = located[located["period"] == "undated"]
+    undated = located[located["period"] == timeline.PERIOD_UNKNOWN]
     fam_types = {f: ", ".join(t.lower() for k, v in style.PLOVER_FAMILIES.items() if k.endswith(f) for t in v)
                  for f in families}
     handles = [
@@ -978,4 +973,9 @@ def events_by_type(events: pd.DataFrame, gazetteer: pd.DataFrame | None = None) 
         f"before 2024 (left) and from 2024 (right). {'; '.join(alt)}."
         + f" {n_unlocated} events have no place and are not drawn."
     )
-    return fig
+    located["drawn"] = np.select(
+        [located["period"] == timeline.PERIOD_UNKNOWN, located["is_area"], ~located["inside"]],
+        ["not on a panel: period unknown", "note: located to a region", "note: outside the map"], "bubble")
+    located["period"] = located["period"].map(PANEL_PERIODS).fillna(located["period"])
+    return fig, pd.DataFrame(located.drop(columns="geometry", errors="ignore"))[
+        [c for c in BY_TYPE_COLUMNS if c in located.columns]].reset_index(drop=True)

@@ -27,7 +27,7 @@ import matplotlib
 import matplotlib.colors as mcolors
 from matplotlib.figure import Figure
 
-from analysis.timeline import FAMILIES
+from analysis.timeline import FAMILIES, family
 
 # No backend is forced here: on a machine without a display matplotlib falls back to Agg by itself,
 # and inside a notebook the inline backend must stay in charge so figures reach the page and the PDF.
@@ -45,8 +45,7 @@ OKABE_ITO: tuple[str, ...] = (
 )
 
 #: PLOVER event types by quad class, keyed for :data:`PALETTE` (``verbal_cooperation``...): a view of the
-#: ledger codebook's (:data:`analysis.timeline.FAMILIES`). A type not listed here is drawn with the
-#: ``other`` colour (see :func:`event_family`).
+#: ledger codebook's (:data:`analysis.timeline.FAMILIES`); see :func:`event_family`.
 PLOVER_FAMILIES: dict[str, tuple[str, ...]] = {
     quad.replace(" ", "_"): types for quad, types in FAMILIES.items()
 }
@@ -138,13 +137,9 @@ def apply_style() -> None:
 
 
 def event_family(event_type: str) -> str:
-    """The PLOVER quad class of ``event_type`` (``"ASSAULT"`` -> ``"material_conflict"``); ``"other"`` if the
-    type is not a known PLOVER type. Case-insensitive."""
-    key = str(event_type).strip().upper()
-    for family, types in PLOVER_FAMILIES.items():
-        if key in types:
-            return family
-    return "other"
+    """The :data:`PALETTE` key of ``event_type``'s quad class (``"ASSAULT"`` -> ``"material_conflict"``),
+    from :func:`analysis.timeline.family`; an unknown type raises there, as everywhere. Case-insensitive."""
+    return family(event_type).replace(" ", "_")
 
 
 def event_color(event_type: str) -> str:

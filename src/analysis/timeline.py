@@ -34,6 +34,24 @@ def family(event_type: str) -> str:
     raise ValueError(f"unknown PLOVER event type {event_type!r}")
 
 
+def polarity(event_type: str) -> str:
+    """``"cooperation"`` or ``"conflict"`` for a PLOVER type (the second word of its quad class); raises on
+    an unknown type, as :func:`family` does."""
+    return family(event_type).split()[1]
+
+
+#: The label of an event whose side of the rupture the ledger cannot settle (see :func:`period_of`).
+PERIOD_UNKNOWN = "period unknown"
+
+
+def period_of(events: pd.DataFrame) -> pd.Series:
+    """The one rule for an event's period, on the columns of :func:`on_time_axis`: ``"before rupture"``
+    or ``"after rupture"`` where the period is certain (``period_known``: the event is dated, or the
+    latest date it can have falls before the rupture), else :data:`PERIOD_UNKNOWN`. Every count,
+    figure and download that splits events at the rupture uses it."""
+    return events["period"].where(events["period_known"], PERIOD_UNKNOWN)
+
+
 def on_time_axis(events: pd.DataFrame) -> pd.DataFrame:
     """``events`` with ``t_start`` and ``t_end`` (Timestamps spanning the coded date: a month-precision
     date spans the month), ``t_mid`` (the middle, for plotting), ``year``, ``period`` (before/after
@@ -51,7 +69,7 @@ def on_time_axis(events: pd.DataFrame) -> pd.DataFrame:
     out["year"] = out["t_start"].dt.year.astype("int64")
     out["period"] = ["after rupture" if t >= RUPTURE else "before rupture" for t in out["t_start"]]
     out["family"] = [family(t) for t in out["event_type"]]
-    out["polarity"] = [f.split()[1] for f in out["family"]]
+    out["polarity"] = [polarity(t) for t in out["event_type"]]
     basis = out["date_basis"] if "date_basis" in out else pd.Series("", index=out.index)
     out["dated"] = (basis.fillna("") != "before").to_numpy()
     # An undated event whose latest possible date falls before the rupture is before it too.
