@@ -81,12 +81,6 @@ PLACES: list[dict] = [
               "(sources disagree)"),
     dict(place_id="moscow", name="Moscow", kind="city", role="seed", iso3="RUS",
          aliases="Moscou|Moskva|Москва", frm=("geonames", 524901), precision_km=15, note="capital of Russia"),
-    dict(place_id="new_york", name="New York (UN headquarters)", kind="city", role="seed", iso3="USA",
-         aliases="New York|New York City|United Nations|United Nations Headquarters|UN Headquarters|"
-                 "Nations unies|Siège des Nations unies",
-         frm=("geonames", 5128581), precision_km=6,
-         note="the GeoNames point of New York City; UN headquarters lies about 5 km north-east of it. "
-              "'United Nations' as a venue (Algeria's permanent representative, 003¶64) resolves here"),
     dict(place_id="niamey", name="Niamey", kind="city", role="context", iso3="NER",
          aliases="", frm=("geonames", 2440485), precision_km=10,
          note="capital of Niger, shown for orientation (Alliance of Sahel States)"),

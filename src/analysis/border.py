@@ -172,3 +172,19 @@ def border_table(
     out["distance_km"] = distance_to_border(points, a_iso3, b_iso3, scale, geo_dir)
     out["in_country"] = country_of(points, scale, geo_dir)
     return out
+
+
+def place_distances(gazetteer: pd.DataFrame, a_iso3: str = "DZA", b_iso3: str = "MLI", scale: str = "10m",
+                    geo_dir: Path | None = None) -> pd.DataFrame:
+    """Every point place of the gazetteer (not a country or region) with its geodesic distance to the
+    ``a``–``b`` border and the country its point falls in (see :func:`border_table`), indexed by
+    ``place_id``."""
+    pts = gazetteer[~gazetteer["kind"].isin(["region", "country"])].copy()
+    pts = gpd.GeoDataFrame(pts, geometry=gpd.points_from_xy(pts["lon"], pts["lat"]), crs=CRS_LONLAT)
+    table = border_table(pts, a_iso3, b_iso3, scale, geo_dir)
+    return pd.DataFrame(table.drop(columns="geometry")).set_index("place_id")
+
+
+def apart_km(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
+    """Geodesic distance between two points, in km (WGS84)."""
+    return float(GEOD.inv(lon1, lat1, lon2, lat2)[2] / 1000)

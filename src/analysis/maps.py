@@ -49,7 +49,10 @@ from analysis import actors as actors_mod
 from analysis import border, places, style, timeline
 from analysis.keys import paragraph_key
 
-REGION_CRS = "+proj=laea +lat_0=20 +lon_0=2 +x_0=0 +y_0=0 +ellps=WGS84 +units=m +no_defs"
+#: Centre (lat, lon) of the regional maps' projection: the middle of the Algeria–Mali border.
+REGION_CENTRE = (20.0, 2.0)
+REGION_CRS = (f"+proj=laea +lat_0={REGION_CENTRE[0]:g} +lon_0={REGION_CENTRE[1]:g} +x_0=0 +y_0=0 +ellps=WGS84 "
+              "+units=m +no_defs")
 WIDE_CRS = "+proj=laea +lat_0=35 +lon_0=15 +x_0=0 +y_0=0 +ellps=WGS84 +units=m +no_defs"
 LONLAT = "EPSG:4326"
 GEOD = Geod(ellps="WGS84")

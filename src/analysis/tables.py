@@ -141,3 +141,20 @@ def claims_table(claims: pd.DataFrame, names: dict[str, str], quote: bool = True
         "source": claims["key"].to_numpy(),
     })
     return table if quote else table.drop(columns="the seed's words")
+
+
+def places_table(distances: pd.DataFrame, with_distance: tuple[str, ...] = ("DZA", "MLI", "NER", "BFA")) -> pd.DataFrame:
+    """The cities and towns the seeds name (gazetteer role ``seed``) and the public-record places, for a
+    reader: name, kind, country, coordinates, precision, distance to the border (only for places in
+    ``with_distance`` countries, where it means something), source and the paragraphs naming each.
+    ``distances`` is :func:`analysis.border.place_distances`."""
+    table = distances.reset_index()
+    table = table[table["role"].isin(["seed", "public_record"])].copy()
+    table.loc[~table["iso3"].isin(list(with_distance)), "distance_km"] = float("nan")
+    return table.assign(
+        country=table["iso3"],
+        **{"coordinates": [f"{la:.4f}, {lo:.4f}" for la, lo in zip(table["lat"], table["lon"])],
+           "± km": table["precision_km"],
+           "to border, km": table["distance_km"].round(1),
+           "named in": table["seed_refs"].replace("", "not in the seeds")},
+    )[["name", "kind", "country", "coordinates", "± km", "to border, km", "source", "named in"]]
