@@ -14,8 +14,9 @@ import sys
 from pathlib import Path
 
 BIN = Path(sys.executable).parent
-COPY_IGNORE = shutil.ignore_patterns(".venv", "_build", ".git", ".pytest_cache", "__pycache__",
-                                     ".jupyter_cache", "exports", "*.egg-info", "node_modules")
+COPY_IGNORE = shutil.ignore_patterns(
+    ".venv", "_build", ".git", ".pytest_cache", "__pycache__", ".jupyter_cache", "exports", "*.egg-info", "node_modules"
+)
 TEX_TOOLS = ("xelatex", "latexmk", "pdftotext", "pdftoppm", "pdfimages")
 
 
@@ -29,6 +30,7 @@ def missing_tex() -> list[str]:
 
 
 def _run(args: list[str], dst: Path, what: str) -> None:
+    """Run one build step in ``dst``; its output is kept in ``_build/build-logs/<what>.log``."""
     if can_cut_network():
         # No network at build time: a namespace with loopback only (the kernel talks over loopback).
         cmd = ["unshare", "-n", "sh", "-c", "ip link set lo up && exec " + " ".join(args)]
@@ -37,6 +39,9 @@ def _run(args: list[str], dst: Path, what: str) -> None:
     env = {**os.environ, "ANALYSIS_ROOT": str(dst)}
     proc = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=1800, cwd=dst)
     log = proc.stdout + proc.stderr
+    logs = dst / "_build" / "build-logs"
+    logs.mkdir(parents=True, exist_ok=True)
+    (logs / f"{what.replace(' ', '-')}.log").write_text(log, encoding="utf-8")
     assert proc.returncode == 0, f"{what} failed:\n{log[-6000:]}"
     assert not re.search(r"\bWARNING:", log), f"{what} printed warnings:\n{log[-6000:]}"
 

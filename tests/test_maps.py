@@ -57,27 +57,42 @@ def _common(fig):
 
 
 # ---------------------------------------------------------------------------------------------- helpers
-@pytest.mark.parametrize("start, end, precision, basis, label", [
-    ("2024-08-25", "2024-08-25", "day", "stated", "25 Aug 2024"),
-    ("2024-01", "2024-01", "month", "stated", "Jan 2024"),
-    ("2021", "2021", "year", "stated", "2021"),
-    ("2017-07", "2019-04-02", "approximate", "resolved", "Jul 2017–2 Apr 2019"),
-    ("2021-08-31", "2021-08-31", "approximate", "before", "by 31 Aug 2021"),
-    ("2023-11", "2023-11", "approximate", "resolved", "about Nov 2023"),
-    ("", "", "", "", "undated"),
-])
+@pytest.mark.parametrize(
+    "start, end, precision, basis, label",
+    [
+        ("2024-08-25", "2024-08-25", "day", "stated", "25 Aug 2024"),
+        ("2024-01", "2024-01", "month", "stated", "Jan 2024"),
+        ("2021", "2021", "year", "stated", "2021"),
+        ("2017-07", "2019-04-02", "approximate", "resolved", "Jul 2017–2 Apr 2019"),
+        ("2021-08-31", "2021-08-31", "approximate", "before", "by 31 Aug 2021"),
+        ("2023-11", "2023-11", "approximate", "resolved", "about Nov 2023"),
+        ("", "", "", "", "undated"),
+    ],
+)
 def test_format_date_is_no_more_precise_than_the_ledger(start, end, precision, basis, label):
     assert maps.format_date(start, end, precision, basis) == label
 
 
 def test_period_split_and_scale_bar_lengths():
-    frame = timeline.on_time_axis(pd.DataFrame({
-        "event_id": ["E1", "E2", "E3", "E4"], "date_start": ["2023-12-31", "2024-01-01", "2023-06-30", "2024-06-30"],
-        "date_end": ["2023-12-31", "2024-01-01", "2023-06-30", "2024-06-30"], "event_type": ["AID"] * 4,
-        "date_basis": ["stated", "stated", "before", "before"], "score": [7.4] * 4}))
+    frame = timeline.on_time_axis(
+        pd.DataFrame(
+            {
+                "event_id": ["E1", "E2", "E3", "E4"],
+                "date_start": ["2023-12-31", "2024-01-01", "2023-06-30", "2024-06-30"],
+                "date_end": ["2023-12-31", "2024-01-01", "2023-06-30", "2024-06-30"],
+                "event_type": ["AID"] * 4,
+                "date_basis": ["stated", "stated", "before", "before"],
+                "score": [7.4] * 4,
+            }
+        )
+    )
     # one rule: dated events by their date; an undated one only when its latest possible date settles it
     assert dict(zip(frame["event_id"], timeline.period_of(frame))) == {
-        "E1": "before rupture", "E2": "after rupture", "E3": "before rupture", "E4": timeline.PERIOD_UNKNOWN}
+        "E1": "before rupture",
+        "E2": "after rupture",
+        "E3": "before rupture",
+        "E4": timeline.PERIOD_UNKNOWN,
+    }
     assert maps.RUPTURE_DATE == timeline.RUPTURE == pd.Timestamp("2024-01-01")
     assert maps.nice_length_km(3300) == 500
     assert maps.nice_length_km(56) == 10
@@ -102,12 +117,26 @@ def test_regional_overview_layers_and_labels():
     # the published rows are the places drawn: every labelled place is a row "on the map"
     assert set(drawn["shown"]) <= {"on the map", "in the note"}
     texts_on_map = set(_texts(fig))
-    assert all(any(name in t for t in texts_on_map) for name in drawn.loc[drawn["shown"] == "on the map", "name"]
-               if "(" not in name)
+    assert all(
+        any(name in t for t in texts_on_map)
+        for name in drawn.loc[drawn["shown"] == "on the map", "name"]
+        if "(" not in name
+    )
     _common(fig)
     texts = _texts(fig)
-    for name in ("Algiers", "Bamako", "Kidal", "Tessalit", "Tin Zaouatine", "Niamey", "Ouagadougou",
-                 "ALGERIA", "MALI", "NIGER", "BURKINA FASO"):
+    for name in (
+        "Algiers",
+        "Bamako",
+        "Kidal",
+        "Tessalit",
+        "Tin Zaouatine",
+        "Niamey",
+        "Ouagadougou",
+        "ALGERIA",
+        "MALI",
+        "NIGER",
+        "BURKINA FASO",
+    ):
         assert name in texts, name
     assert "Tinzaouaten" not in texts  # public-record place: on the border map only
     assert "S a h e l" in texts and "northern Mali\n(Azawad)" in texts  # regions as italic labels, not points
@@ -120,7 +149,13 @@ def test_regional_overview_layers_and_labels():
 def test_border_zone_events_and_distances(events):
     zone = maps.border_zone_events(events)
     got = dict(zip(zone["event_id"], zone["place_id"]))
-    assert got == {"E024": "kidal", "E025": "tessalit", "E027": "kidal", "E046": "tin_zaouatine", "E051": "tin_zaouatine"}
+    assert got == {
+        "E024": "kidal",
+        "E025": "tessalit",
+        "E027": "kidal",
+        "E046": "tin_zaouatine",
+        "E051": "tin_zaouatine",
+    }
     dist = dict(zip(zone["place_id"], zone["distance_km"].round(1)))
     assert dist == {"kidal": 194.5, "tessalit": 61.1, "tin_zaouatine": 2.1}
 
@@ -151,7 +186,9 @@ def test_russia_links_from_the_ledger(events):
     links = maps.russia_links(events)
     drawn = links[links["located"]]
     assert drawn[["event_id", "venue", "key"]].values.tolist() == [
-        ["E036", "moscow", "004¶6"], ["E058", "algiers", "002¶19"]]
+        ["E036", "moscow", "004¶6"],
+        ["E058", "algiers", "002¶19"],
+    ]
     assert set(links.loc[~links["located"], "key"]) >= {"004¶5", "004¶8"}  # no venue in the seeds
     assert (links["event_type"] == "CONSULT").all()
 
@@ -177,8 +214,12 @@ def test_events_by_type_map(events):
     titles = [ax.get_title(loc="left") for ax in fig.axes if (ax.get_gid() or "").startswith("panel-")]
     # Exact counts on the real ledger. Undated events ("on or before" a bound) count before 2024 when the
     # bound is before 2024 (French troops leaving Kidal and Tessalit, 000¶3), and on no panel otherwise.
-    assert titles == ["Cooperation, before 2024: 22 events", "Cooperation, from 2024: 6 events",
-                      "Conflict, before 2024: 2 events", "Conflict, from 2024: 3 events"]  # E047, E048: no place
+    assert titles == [
+        "Cooperation, before 2024: 22 events",
+        "Cooperation, from 2024: 6 events",
+        "Conflict, before 2024: 2 events",
+        "Conflict, from 2024: 3 events",
+    ]  # E047, E048: no place
     texts = "\n".join(_texts(fig))
     assert "Tin Zaouatine: ASSAULT, MOBILIZE" in texts
     n_unlocated = int((events["place"].str.strip() == "").sum())
@@ -198,6 +239,7 @@ def test_events_by_type_map(events):
 
 
 # ---------------------------------------------------------------------------------------------- determinism
+@pytest.mark.slow  # draws every map twice: in make test, not in make check
 @pytest.mark.parametrize("name", ["regional_overview", "border_incidents", "russia_axis", "events_by_type"])
 def test_maps_are_byte_identical_when_built_twice(tmp_path, name, events, claims, record):
     build = {

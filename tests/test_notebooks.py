@@ -1,15 +1,14 @@
-"""Every chapter notebook runs top to bottom in a fresh kernel (jupytext reads the MyST file, nbclient
-executes it), from the chapter's own folder as the book does."""
+"""Every chapter is a paired notebook, runs top to bottom once per test run (in the book build, which
+fails on any error), and shows no stray glued values."""
 
 from __future__ import annotations
 
-import shutil
+import re
 from pathlib import Path
 
 import jupytext
 import pytest
 import yaml
-from nbclient import NotebookClient
 
 from analysis import paths
 
@@ -43,18 +42,25 @@ def test_every_chapter_with_code_is_a_paired_notebook():
     assert len(NOTEBOOKS) >= 1
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
-def test_notebook_executes(path, tmp_path):
-    nb = jupytext.read(path)
-    assert any(c.cell_type == "code" for c in nb.cells), f"{path.name}: no code cells"
-    workdir = tmp_path / "chapters"
-    shutil.copytree(path.parent, workdir, ignore=shutil.ignore_patterns("exports"))
-    client = NotebookClient(nb, timeout=600, kernel_name="python3",
-                            resources={"metadata": {"path": str(workdir)}})
-    client.execute()
-    errors = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])
-              if o.get("output_type") == "error"]
-    assert not errors, f"{path.name}: {errors[0].get('ename')}: {errors[0].get('evalue')}"
+@pytest.mark.slow
+def test_every_notebook_executes_once_per_test_run(built_book):
+    """The book build (``built_book``: the PDF, then the HTML, sharing one execution cache) runs each
+    chapter notebook exactly once, in the chapter's folder, with errors failing the build
+    (``nb_execution_raise_on_error``); no page shows an error output."""
+    logs = {p.stem: p.read_text(encoding="utf-8") for p in (built_book.parent / "build-logs").glob("*.log")}
+    assert logs, "the book build kept no logs"
+    executed: dict[str, int] = {}
+    for log in logs.values():
+        for name in re.findall(r"chapters/(\w+)\.md: Executing notebook", log) + re.findall(
+            r"/(intro)\.md: Executing notebook", log
+        ):
+            executed[name] = executed.get(name, 0) + 1
+    expected = {p.stem: 1 for p in NOTEBOOKS}
+    assert executed == expected, executed
+    for path in NOTEBOOKS:
+        rel = path.relative_to(paths.ROOT).with_suffix(".html")
+        html = (built_book / rel).read_text(encoding="utf-8")
+        assert "Traceback (most recent call last)" not in html and 'class="output error' not in html, rel
 
 
 def test_glue_in_visible_cells_does_not_print():
