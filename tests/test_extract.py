@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-import sys
 from datetime import date
 
 import pytest
 
 from analysis import paths
 from analysis.cli import main
+from analysis.dates import find_dates
 from analysis.errors import AnalysisError
 from analysis.extract import (
     COLUMNS,
@@ -20,7 +20,6 @@ from analysis.extract import (
     format_mention,
     split_sentences,
 )
-from analysis.dates import find_dates
 
 # Every sentence of the seeds (outside boilerplate) that holds a date mention: (key, sentence_no, dates).
 DATED_SENTENCES = [
@@ -80,7 +79,10 @@ def _sentences(text: str) -> list[str]:
 def test_split_sentences_keeps_abbreviations_together():
     text = 'Mr. Diop met the U.N. envoy. Then he left! "Is it?" he said. M. Lamamra est venu. Gen. Camara spoke.'
     assert _sentences(text) == [
-        "Mr. Diop met the U.N. envoy.", "Then he left!", '"Is it?" he said.', "M. Lamamra est venu.",
+        "Mr. Diop met the U.N. envoy.",
+        "Then he left!",
+        '"Is it?" he said.',
+        "M. Lamamra est venu.",
         "Gen. Camara spoke.",
     ]
 
@@ -154,11 +156,16 @@ def test_actor_pair_rule_with_an_injected_finder(paras):
     assert two["kept_for"].tolist() == ["actors"]
 
 
-def test_missing_actor_module_gives_empty_lists_and_a_note(paras, monkeypatch):
-    monkeypatch.setitem(sys.modules, "analysis.actors", None)  # import now fails as if the file were absent
-    frame = candidates(paras[paras["key"] == "003¶10"])
-    assert frame["actors"].tolist() == [[]]
-    assert any("analysis.actors is not available" in n for n in frame.attrs["notes"])
+def test_alias_tables_are_loaded_once_per_run(paras, monkeypatch):
+    """The actors table is read and validated once for a whole seed, not once per sentence."""
+    import analysis.actors as actors_mod
+
+    calls = []
+    real = actors_mod.load_actors
+    monkeypatch.setattr(actors_mod, "load_actors", lambda *a, **k: calls.append(1) or real(*a, **k))
+    frame = candidates(paras[paras["seed"] == "003"])
+    assert len(frame) > 20 and len(calls) == 1
+    assert frame.loc[frame["key"] == "003¶10", "actors"].iloc[0]  # the matcher still finds actors
 
 
 def test_candidates_needs_paragraph_columns(paras):
@@ -182,7 +189,8 @@ def test_extract_file_on_a_seed_matches_the_corpus(paras, seed_candidates):
     frame = extract_file(_seed_file("003"))
     expected = seed_candidates[seed_candidates["seed"] == "003"].reset_index(drop=True)
     assert frame[["key", "sentence_no", "sentence", "dates"]].equals(
-        expected[["key", "sentence_no", "sentence", "dates"]])
+        expected[["key", "sentence_no", "sentence", "dates"]]
+    )
     assert frame.attrs["file"].endswith(_seed_file("003").name)
 
 
@@ -205,13 +213,16 @@ def test_extract_file_on_a_new_article(tmp_path):
     ]
 
 
-@pytest.mark.parametrize("content, reason", [
-    (None, "file not found"),
-    (b"", "empty file"),
-    (b"  \n\n \t\n", "empty file"),
-    (b"caf\xe9 au lait", "not UTF-8"),
-    (b"abc\x00def", "binary file"),
-])
+@pytest.mark.parametrize(
+    "content, reason",
+    [
+        (None, "file not found"),
+        (b"", "empty file"),
+        (b"  \n\n \t\n", "empty file"),
+        (b"caf\xe9 au lait", "not UTF-8"),
+        (b"abc\x00def", "binary file"),
+    ],
+)
 def test_extract_file_bad_input_names_the_file(tmp_path, content, reason):
     path = tmp_path / "bad.txt"
     if content is not None:

@@ -68,13 +68,16 @@ ACTORS_SCHEMA = table_schema(
     {
         "actor_id": [matches(_ID, "actor_id {value!r} is not snake_case")],
         "kind": [one_of(KINDS)],
-        "country": [pa.Check(_is_country, element_wise=True,
-                             error="country {value!r} is not an ISO 3166 alpha-3 code")],
+        "country": [
+            pa.Check(_is_country, element_wise=True, error="country {value!r} is not an ISO 3166 alpha-3 code")
+        ],
         "role_source": [items_match(KEY, "role_source {value!r} is not a ;-separated list of paragraph keys")],
     },
     row_checks=[
-        row_check(lambda r: bool(r["country"]) or r["kind"] in STATELESS_KINDS,
-                  "country is empty for a {kind} (only " + ", ".join(STATELESS_KINDS) + " may lack one)"),
+        row_check(
+            lambda r: bool(r["country"]) or r["kind"] in STATELESS_KINDS,
+            "country is empty for a {kind} (only " + ", ".join(STATELESS_KINDS) + " may lack one)",
+        ),
         row_check(lambda r: r["kind"] != "person" or bool(r["role"]), "a person needs a role"),
     ],
     unique=("actor_id",),
@@ -163,20 +166,30 @@ def _patterns(pairs: tuple[tuple[str, str], ...]) -> list[tuple[re.Pattern, str,
     return out
 
 
+def actor_matcher(actors: pd.DataFrame | None = None):
+    """A function ``text -> actor ids`` (see :func:`find_actors`) with the alias table loaded and its
+    patterns compiled once: what a run over many sentences or articles should use."""
+    actors = load_actors() if actors is None else actors
+    patterns = _patterns(tuple(aliases_of(actors)))
+    return lambda text: _match(text, patterns)
+
+
 def find_actors(text: str, actors: pd.DataFrame | None = None) -> list[str]:
     """Actor ids mentioned in ``text``, in order of first mention, each once.
 
     Matching is on whole words, ignoring accents and case (acronyms excepted: they must be written in
     capitals). Where aliases overlap the longest wins, so "United Nations Integrated Mission in Mali"
-    is MINUSMA and not also the UN and Mali.
+    is MINUSMA and not also the UN and Mali. For many texts, build an :func:`actor_matcher` once.
     """
-    actors = load_actors() if actors is None else actors
-    pairs = tuple(aliases_of(actors))
+    return actor_matcher(actors)(text)
+
+
+def _match(text: str, patterns: list[tuple[re.Pattern, str, bool]]) -> list[str]:
     plain = _strip_accents(str(text))
     lower = plain.lower()
     taken: list[tuple[int, int]] = []
     hits: list[tuple[int, str]] = []
-    for pattern, aid, acronym in _patterns(pairs):
+    for pattern, aid, acronym in patterns:
         for m in pattern.finditer(plain if acronym else lower):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):

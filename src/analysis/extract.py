@@ -11,14 +11,13 @@ deliberately simple and predictable:
 4. a sentence is kept when it holds at least one date mention, at least two distinct actors, or at
    least one place. The ``kept_for`` column says which.
 
-Actors and places come from loader modules written separately. They are imported when first needed; if
-a module does not exist yet its column holds empty lists and the frame's ``attrs["notes"]`` says so
-(the command line prints these notes). Any other import failure is an error, not a silent gap.
+Actors and places are matched with :func:`analysis.actors.actor_matcher` and
+:func:`analysis.places.place_matcher`, built once per run (the alias tables loaded and validated once,
+their patterns compiled once), not once per sentence.
 """
 
 from __future__ import annotations
 
-import importlib
 import re
 from datetime import date
 from pathlib import Path
@@ -26,20 +25,38 @@ from typing import Any, Callable
 
 import pandas as pd
 
-from analysis.corpus import CorpusError, SEED_NAME, paragraphs_of_text, read_text
+from analysis.actors import actor_matcher
+from analysis.corpus import SEED_NAME, CorpusError, paragraphs_of_text, read_text
 from analysis.dates import DateMention, find_dates
 from analysis.errors import AnalysisError
+from analysis.places import place_matcher
 from analysis.text import detect_language
 
 __all__ = [
-    "ExtractError", "COLUMNS", "split_sentences", "format_mention", "candidates", "extract_file",
-    "candidates_records", "format_candidates",
+    "ExtractError",
+    "COLUMNS",
+    "split_sentences",
+    "format_mention",
+    "candidates",
+    "extract_file",
+    "candidates_records",
+    "format_candidates",
 ]
 
 #: Columns of the frames returned by :func:`candidates` and :func:`extract_file`, in order.
 COLUMNS: tuple[str, ...] = (
-    "seed", "paragraph", "key", "kind", "lang", "sentence_no", "sentence", "dates", "date_mentions",
-    "actors", "places", "kept_for",
+    "seed",
+    "paragraph",
+    "key",
+    "kind",
+    "lang",
+    "sentence_no",
+    "sentence",
+    "dates",
+    "date_mentions",
+    "actors",
+    "places",
+    "kept_for",
 )
 
 
@@ -95,7 +112,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     for m in _SENTENCE_END.finditer(text):
         mark = m.group(0)
         if mark.startswith(".") and len(mark.rstrip("\"'\u201d\u2019\u00bb)]")) == 1:
-            if _is_abbreviation(text[start:m.start() + 1]):
+            if _is_abbreviation(text[start : m.start() + 1]):
                 continue
         spans.append((start, m.end()))
         start = m.end()
@@ -136,27 +153,13 @@ def _ids(found: Any, column: str) -> list[str]:
     return out
 
 
-def _finder(module: str, function: str, column: str, table: Any, notes: list[str]) -> Finder:
-    """A function ``text -> list of ids``.
-
-    ``table`` may be a callable (used as the finder), a DataFrame (passed to ``module.function`` as its
-    table argument), or ``None`` (the module's own default table). When ``module`` does not exist the
-    finder returns empty lists and a note is added to ``notes``.
-    """
+def _finder(table: Any, make: Callable[[Any], Finder], column: str) -> Finder:
+    """A function ``text -> list of ids``: ``table`` itself when it is a callable, else the matcher
+    ``make`` builds once from ``table`` (a DataFrame, or None for the default table)."""
     if callable(table) and not isinstance(table, pd.DataFrame):
         return lambda text: _ids(table(text), column)
-    name = f"analysis.{module}"
-    try:
-        mod = importlib.import_module(name)
-    except ModuleNotFoundError as exc:
-        if exc.name != name:  # the module exists but something it imports is missing: that is a bug
-            raise
-        notes.append(f"{name} is not available: the {module} column is empty (no {module} looked up)")
-        return lambda text: []
-    func = getattr(mod, function)
-    if table is None:
-        return lambda text: _ids(func(text), column)
-    return lambda text: _ids(func(text, table), column)
+    matcher = make(table)
+    return lambda text: _ids(matcher(text), column)
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -211,8 +214,8 @@ def candidates(
     if missing:
         raise KeyError(f"paragraph table lacks column(s): {', '.join(sorted(missing))}")
     notes: list[str] = []
-    find_actor_ids = _finder("actors", "find_actors", "actor_id", actors, notes)
-    find_place_ids = _finder("places", "find_places", "place_id", places, notes)
+    find_actor_ids = _finder(actors, actor_matcher, "actor_id")
+    find_place_ids = _finder(places, place_matcher, "place_id")
     has_lang = "lang" in paragraphs_df.columns
 
     rows = []
@@ -226,16 +229,27 @@ def candidates(
             mentions = find_dates(sentence, lang=lang, anchor=anchor)
             actor_ids = find_actor_ids(sentence)
             place_ids = find_place_ids(sentence)
-            reasons = [name for name, ok in (("date", mentions), ("actors", len(actor_ids) >= 2),
-                                             ("place", place_ids)) if ok]
+            reasons = [
+                name for name, ok in (("date", mentions), ("actors", len(actor_ids) >= 2), ("place", place_ids)) if ok
+            ]
             if not reasons:
                 continue
-            rows.append({
-                "seed": rec["seed"], "paragraph": int(rec["n"]), "key": rec["key"], "kind": rec["kind"],
-                "lang": lang, "sentence_no": no, "sentence": sentence,
-                "dates": [format_mention(d) for d in mentions], "date_mentions": mentions,
-                "actors": actor_ids, "places": place_ids, "kept_for": "+".join(reasons),
-            })
+            rows.append(
+                {
+                    "seed": rec["seed"],
+                    "paragraph": int(rec["n"]),
+                    "key": rec["key"],
+                    "kind": rec["kind"],
+                    "lang": lang,
+                    "sentence_no": no,
+                    "sentence": sentence,
+                    "dates": [format_mention(d) for d in mentions],
+                    "date_mentions": mentions,
+                    "actors": actor_ids,
+                    "places": place_ids,
+                    "kept_for": "+".join(reasons),
+                }
+            )
     frame = pd.DataFrame(rows, columns=list(COLUMNS)) if rows else _empty()
     if rows:
         frame["paragraph"] = frame["paragraph"].astype("int64")
@@ -284,8 +298,15 @@ def candidates_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     for rec in frame.to_dict("records"):
         rec = dict(rec)
         rec["dates"] = [
-            {"text": d.text, "span": list(d.span), "start": d.start, "end": d.end, "precision": d.precision,
-             "relative": d.relative, "note": d.note}
+            {
+                "text": d.text,
+                "span": list(d.span),
+                "start": d.start,
+                "end": d.end,
+                "precision": d.precision,
+                "relative": d.relative,
+                "note": d.note,
+            }
             for d in rec.pop("date_mentions")
         ]
         rec["actors"] = list(rec["actors"])
@@ -313,6 +334,5 @@ def format_candidates(frame: pd.DataFrame, title: str | None = None, width: int 
             f"places: {', '.join(rec.places) or '-'}",
         )
         lines.append(f"{label:<10} " + " | ".join(fields))
-        lines.extend(textwrap.wrap(rec.sentence, width=width, initial_indent=" " * 11,
-                                   subsequent_indent=" " * 11))
+        lines.extend(textwrap.wrap(rec.sentence, width=width, initial_indent=" " * 11, subsequent_indent=" " * 11))
     return "\n".join(lines)

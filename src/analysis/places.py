@@ -43,8 +43,19 @@ from analysis.text import fold
 
 GAZETTEER_PATH = paths.DATA_DIR / "gazetteer.csv"
 COLUMNS: tuple[str, ...] = (
-    "place_id", "name", "kind", "role", "aliases", "iso3", "lat", "lon", "geonames_id", "source",
-    "precision_km", "seed_refs", "note",
+    "place_id",
+    "name",
+    "kind",
+    "role",
+    "aliases",
+    "iso3",
+    "lat",
+    "lon",
+    "geonames_id",
+    "source",
+    "precision_km",
+    "seed_refs",
+    "note",
 )
 KINDS: tuple[str, ...] = ("city", "town", "commune", "region", "country")
 ROLES: tuple[str, ...] = ("seed", "context", "public_record")
@@ -230,20 +241,31 @@ def find_places(text: str, gazetteer: pd.DataFrame | None = None) -> list[str]:
     accents, and prefers the longest alias at a position (``northern Mali`` gives ``northern_mali``, not also
     ``mali``). Phrases in :data:`NON_PLACE_PHRASES` are blanked out first.
     """
+    return place_matcher(gazetteer)(text)
+
+
+def place_matcher(gazetteer: pd.DataFrame | None = None):
+    """A function ``text -> place ids`` (see :func:`find_places`) with the alias table built and its
+    pattern compiled once: what a run over many sentences or articles should use."""
     gaz = _gazetteer(gazetteer)
-    folded = alias_key(text)
-    for phrase in NON_PLACE_PHRASES:
-        folded = re.sub(rf"(?<!\w){_pattern(phrase)}(?!\w)", lambda m: " " * len(m.group(0)), folded)
+    blanks = [re.compile(rf"(?<!\w){_pattern(phrase)}(?!\w)") for phrase in NON_PLACE_PHRASES]
     table = alias_table(gaz)
     table = table.assign(length=table["key"].str.len()).sort_values(["length", "key"], ascending=[False, True])
     regex = re.compile(r"(?<!\w)(?:" + "|".join(f"({_pattern(a)})" for a in table["key"]) + r")(?!\w)")
     ids = table["place_id"].tolist()
-    found: list[str] = []
-    for match in regex.finditer(folded):
-        pid = ids[match.lastindex - 1]
-        if pid not in found:
-            found.append(pid)
-    return found
+
+    def match(text: str) -> list[str]:
+        folded = alias_key(text)
+        for blank in blanks:
+            folded = blank.sub(lambda m: " " * len(m.group(0)), folded)
+        found: list[str] = []
+        for hit in regex.finditer(folded):
+            pid = ids[hit.lastindex - 1]
+            if pid not in found:
+                found.append(pid)
+        return found
+
+    return match
 
 
 def _blank(value: object) -> bool:
@@ -292,7 +314,9 @@ def locate_events(events: pd.DataFrame, gazetteer: pd.DataFrame | None = None) -
                 try:
                     pid = geocode(name, gaz)["place_id"]
                 except PlaceError as exc:
-                    raise PlaceError(src, f"event {label}: place {name!r} is not in the gazetteer ({exc.reason})", i) from None
+                    raise PlaceError(
+                        src, f"event {label}: place {name!r} is not in the gazetteer ({exc.reason})", i
+                    ) from None
             rows.append({**rec, "place_id": pid, "place_order": order})
     joined = pd.DataFrame(rows, columns=[*events.columns, "place_id", "place_order"])
     place_cols = gaz[["place_id", "name", "kind", "role", "iso3", "lat", "lon", "precision_km"]].rename(
@@ -304,9 +328,7 @@ def locate_events(events: pd.DataFrame, gazetteer: pd.DataFrame | None = None) -
     joined = joined.merge(place_cols, on="place_id", how="left", validate="many_to_one")
     joined["is_area"] = joined["place_kind"].isin(["region", "country"])
     joined["place_order"] = joined["place_order"].astype("int64")
-    result = gpd.GeoDataFrame(
-        joined, geometry=gpd.points_from_xy(joined["lon"], joined["lat"]), crs=CRS
-    )
+    result = gpd.GeoDataFrame(joined, geometry=gpd.points_from_xy(joined["lon"], joined["lat"]), crs=CRS)
     result.attrs["unlocated"] = unlocated
     return result
 
