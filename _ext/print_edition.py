@@ -30,8 +30,18 @@ INTRO_TITLE = "About this report"
 
 
 def _latex_escape(text: str) -> str:
-    for a, b in (("\\", r"\textbackslash{}"), ("&", r"\&"), ("%", r"\%"), ("$", r"\$"), ("#", r"\#"),
-                 ("_", r"\_"), ("{", r"\{"), ("}", r"\}"), ("~", r"\textasciitilde{}"), ("^", r"\^{}")):
+    for a, b in (
+        ("\\", r"\textbackslash{}"),
+        ("&", r"\&"),
+        ("%", r"\%"),
+        ("$", r"\$"),
+        ("#", r"\#"),
+        ("_", r"\_"),
+        ("{", r"\{"),
+        ("}", r"\}"),
+        ("~", r"\textasciitilde{}"),
+        ("^", r"\^{}"),
+    ):
         text = text.replace(a, b)
     return text
 
@@ -40,8 +50,10 @@ def title_page(title: str, srcdir: Path) -> str:
     info = build_info(srcdir)
     main, _, subtitle = title.partition(":")
     e = _latex_escape
-    cite = (f"{info.author_text} ({info.date[:4]}). {title}. Version {info.version}, "
-            f"commit {info.commit}, built {info.date}.")
+    cite = (
+        f"{info.author_text} ({info.date[:4]}). {title}. Version {info.version}, "
+        f"commit {info.commit}, built {info.date}."
+    )
     return rf"""
 \begin{{titlepage}}
 \begingroup\centering
@@ -122,8 +134,10 @@ def link_chapter_pdf(app, pagename, templatename, context, doctree):
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(pdf, target)
     href = context["pathto"](f"pdf/{pdf.name}", 1)
-    link = (f'<p class="chapter-pdf"><a class="reference download" href="{href}" download>'
-            f"Download this chapter (PDF)</a></p>")
+    link = (
+        f'<p class="chapter-pdf"><a class="reference download" href="{href}" download>'
+        f"Download this chapter (PDF)</a></p>"
+    )
     context["body"] = re.sub(r"(</h1>)", r"\1" + link.replace("\\", "\\\\"), context["body"], count=1)
 
 

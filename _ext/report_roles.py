@@ -87,8 +87,7 @@ def _citation(rawtext: str, key: str, excerpt: str | None, lineno: int, inliner)
 def para_role(name, rawtext, text, lineno, inliner, options=None, content=None):
     items = split_items(text)
     if not items or len(items) != 1:
-        msg = inliner.reporter.error(f"para: expected one key, optionally with a quoted excerpt: {text!r}",
-                                     line=lineno)
+        msg = inliner.reporter.error(f"para: expected one key, optionally with a quoted excerpt: {text!r}", line=lineno)
         return [inliner.problematic(rawtext, rawtext, msg)], [msg]
     return _citation(rawtext, *items[0], lineno, inliner)
 
@@ -119,8 +118,9 @@ def resolve(app, doctree, docname):
         target = labels.get(anchor(key))
         inner = nodes.inline(key, key, classes=["xref", "para-cite"] + (["has-excerpt"] if excerpt else []))
         if target is None:
-            logger.warning(f"para: no paragraph {key} (no label {anchor(key)})", location=node,
-                           type="ref", subtype="para")
+            logger.warning(
+                f"para: no paragraph {key} (no label {anchor(key)})", location=node, type="ref", subtype="para"
+            )
             node.replace_self(inner)
             continue
         todocname, labelid = target

@@ -28,14 +28,19 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
-IGNORE = shutil.ignore_patterns(".venv", "_build", ".git", ".pytest_cache", "__pycache__", ".jupyter_cache",
-                                "exports", "*.egg-info", "node_modules")
+IGNORE = shutil.ignore_patterns(
+    ".venv", "_build", ".git", ".pytest_cache", "__pycache__", ".jupyter_cache", "exports", "*.egg-info", "node_modules"
+)
 
 
 def _build(project: Path, *extra: str) -> float:
     start = time.perf_counter()
-    proc = subprocess.run([str(BIN / "jupyter-book"), "build", str(project), *extra], capture_output=True,
-                          text=True, env={"ANALYSIS_ROOT": str(project), "PATH": f"{BIN}:/usr/bin:/bin"})
+    proc = subprocess.run(
+        [str(BIN / "jupyter-book"), "build", str(project), *extra],
+        capture_output=True,
+        text=True,
+        env={"ANALYSIS_ROOT": str(project), "PATH": f"{BIN}:/usr/bin:/bin"},
+    )
     elapsed = time.perf_counter() - start
     if proc.returncode != 0:
         raise SystemExit(f"build of {project} failed:\n{(proc.stdout + proc.stderr)[-3000:]}")
@@ -55,8 +60,9 @@ def _bare_book(folder: Path, n_pages: int) -> Path:
     pages = [f"page{i}" for i in range(n_pages)]
     (folder / "intro.md").write_text("# Bare book\n\nA page.\n", encoding="utf-8")
     for p in pages:
-        (folder / f"{p}.md").write_text(f"{header}\n# {p}\n\n```{{code-cell}} ipython3\nprint(1 + 1)\n```\n",
-                                        encoding="utf-8")
+        (folder / f"{p}.md").write_text(
+            f"{header}\n# {p}\n\n```{{code-cell}} ipython3\nprint(1 + 1)\n```\n", encoding="utf-8"
+        )
     toc = {"format": "jb-book", "root": "intro", "chapters": [{"file": p} for p in pages]}
     (folder / "_toc.yml").write_text(yaml.safe_dump(toc), encoding="utf-8")
     return folder
@@ -95,7 +101,7 @@ def main() -> None:
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
-    print(f"| measure | value |\n|---|---|")
+    print("| measure | value |\n|---|---|")
     print(f"| notebook pages | {len(pages)} |")
     print(f"| bare Jupyter Book, clean HTML build | {t_bare:.1f} s |")
     print(f"| report, clean HTML build | {t_clean:.1f} s |")

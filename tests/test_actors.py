@@ -3,19 +3,51 @@
 from __future__ import annotations
 
 import csv
-import re
 from pathlib import Path
 
 import pytest
 
 from analysis import paths
-from analysis.actors import ActorError, KINDS, alias_key, alias_table, find_actors, load_actors
+from analysis.actors import KINDS, ActorError, alias_key, alias_table, find_actors, load_actors
 
 REQUIRED_IDS = {
-    "dza", "mli", "rus", "ner", "bfa", "tur", "fra", "un", "minusma", "ecowas", "aes", "northern_movements",
-    "wagner", "fama", "national_construction_movement", "rachad", "jeune_afrique", "maghreb_emergent",
-    "maliweb", "arab21", "attaf", "lamamra", "messahel", "goita", "tebboune", "bouteflika", "ibk", "diop",
-    "camara", "lavrov", "bogdanov", "putin", "zitout", "delmi", "diaw", "mali_government", "algeria_mfa",
+    "dza",
+    "mli",
+    "rus",
+    "ner",
+    "bfa",
+    "tur",
+    "fra",
+    "un",
+    "minusma",
+    "ecowas",
+    "aes",
+    "northern_movements",
+    "wagner",
+    "fama",
+    "national_construction_movement",
+    "rachad",
+    "jeune_afrique",
+    "maghreb_emergent",
+    "maliweb",
+    "arab21",
+    "attaf",
+    "lamamra",
+    "messahel",
+    "goita",
+    "tebboune",
+    "bouteflika",
+    "ibk",
+    "diop",
+    "camara",
+    "lavrov",
+    "bogdanov",
+    "putin",
+    "zitout",
+    "delmi",
+    "diaw",
+    "mali_government",
+    "algeria_mfa",
 }
 
 
@@ -52,7 +84,9 @@ def test_countries_are_iso3(actors):
 
 def test_person_roles_are_as_the_seeds_attest_them(actors, paras):
     role = dict(zip(actors["actor_id"], actors["role"]))
-    assert role["attaf"] == "Foreign Minister of Algeria (in office at the end of 2024 and in January 2025, per the seeds)"
+    assert (
+        role["attaf"] == "Foreign Minister of Algeria (in office at the end of 2024 and in January 2025, per the seeds)"
+    )
     assert role["lamamra"] == "Foreign Minister of Algeria (in office in August 2021, per the seeds)"
     kinds = dict(zip(paras["key"], paras["kind"]))
     for rec in actors[actors["kind"] == "person"].itertuples():
@@ -61,6 +95,7 @@ def test_person_roles_are_as_the_seeds_attest_them(actors, paras):
         assert all(kinds.get(k) not in (None, "boilerplate") for k in keys), rec.actor_id
         if rec.actor_id != "messahel":  # named only in a related-article link: no role to source
             assert keys, rec.actor_id
+
 
 def test_alias_table_is_accent_and_case_insensitive(actors):
     table = alias_table(actors)
@@ -99,12 +134,15 @@ def test_alias_claimed_twice_is_refused(tmp_path):
     assert msg.startswith(str(path)) and "'Mali'" in msg and "mli" in msg and "rus" in msg
 
 
-@pytest.mark.parametrize("column, value, expected", [
-    ("country", "XXX", "country 'XXX' is not an ISO 3166 alpha-3 code"),
-    ("kind", "tribe", "kind 'tribe' not one of"),
-    ("actor_id", "Goita", "actor_id 'Goita' is not snake_case"),
-    ("role", "", "a person needs a role"),
-])
+@pytest.mark.parametrize(
+    "column, value, expected",
+    [
+        ("country", "XXX", "country 'XXX' is not an ISO 3166 alpha-3 code"),
+        ("kind", "tribe", "kind 'tribe' not one of"),
+        ("actor_id", "Goita", "actor_id 'Goita' is not snake_case"),
+        ("role", "", "a person needs a role"),
+    ],
+)
 def test_bad_rows_are_named(tmp_path, column, value, expected):
     rows = _rows()
     target = next(r for r in rows if r["actor_id"] == "goita")

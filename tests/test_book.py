@@ -8,10 +8,10 @@ import re
 
 import pytest
 import yaml
+from bookbuild import can_cut_network
 
 from analysis import paths
 from analysis.pages import SEED_PAGE, seed_page
-from bookbuild import can_cut_network
 
 
 def test_long_tokens_get_break_opportunities_and_keep_their_characters():
@@ -70,8 +70,9 @@ def test_book_built_with_the_network_cut(built_book):
 def test_book_fetches_nothing_from_the_network(built_book):
     offenders = []
     for page in built_book.rglob("*.html"):
-        for url in re.findall(r'<(?:script|link|img|iframe)[^>]+(?:src|href)="(https?://[^"]+)"',
-                              page.read_text(encoding="utf-8")):
+        for url in re.findall(
+            r'<(?:script|link|img|iframe)[^>]+(?:src|href)="(https?://[^"]+)"', page.read_text(encoding="utf-8")
+        ):
             offenders.append(f"{page.name}: {url}")
     assert not offenders, offenders[:10]
 
@@ -95,6 +96,9 @@ def test_chapter_citations_name_content_paragraphs(paras):
     # The page furniture that dates a seed ("4 months ago", a post's timestamp) is cited as such, and
     # only where the publication dates are discussed.
     date_furniture = {("sources_method.md", "003¶2"), ("sources_method.md", "002¶5")}
-    problems = [f"{p}: {k} {'does not exist' if k not in kinds else 'is boilerplate'}"
-                for p, k in cited if kinds.get(k, "boilerplate") == "boilerplate" and (p, k) not in date_furniture]
+    problems = [
+        f"{p}: {k} {'does not exist' if k not in kinds else 'is boilerplate'}"
+        for p, k in cited
+        if kinds.get(k, "boilerplate") == "boilerplate" and (p, k) not in date_furniture
+    ]
     assert not problems, problems

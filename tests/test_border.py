@@ -24,7 +24,9 @@ def _points(gaz, ids):
 
 def test_committed_geodata_match_their_checksums():
     sums = (paths.GEO_DIR / "SHA256SUMS").read_text(encoding="utf-8").splitlines()
-    outputs = {line.split()[1]: line.split()[0] for line in sums if not line.split()[1].startswith(("package/", "world-atlas"))}
+    outputs = {
+        line.split()[1]: line.split()[0] for line in sums if not line.split()[1].startswith(("package/", "world-atlas"))
+    }
     assert set(outputs) == set(border.LAYERS.values())
     for name, digest in outputs.items():
         path = paths.GEO_DIR / name

@@ -28,8 +28,14 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 AXE_JS = paths.ROOT / "tests" / "browser" / "node_modules" / "axe-core" / "axe.min.js"
 ARTEFACTS = paths.ROOT / "_build" / "test-artifacts" / "screens"
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
 ]
 SERIOUS = ("critical", "serious")
 
@@ -163,9 +169,11 @@ def test_images_load_and_have_alt_text(visited):
 def test_every_citation_lands_on_a_paragraph_anchor(browser, server, visited):
     links = set()
     for v in visited.values():
-        links.update(v.page.evaluate(
-            "() => Array.from(document.querySelectorAll('a[href]')).map(a => a.href).filter(h => /#p-\\d{3}-\\d+$/.test(h))"
-        ))
+        links.update(
+            v.page.evaluate(
+                "() => Array.from(document.querySelectorAll('a[href]')).map(a => a.href).filter(h => /#p-\\d{3}-\\d+$/.test(h))"
+            )
+        )
     assert links, "no paragraph citations found"
     targets: dict[str, set[str]] = {}
     missing = []
@@ -173,7 +181,9 @@ def test_every_citation_lands_on_a_paragraph_anchor(browser, server, visited):
         page_url, _, fragment = href.partition("#")
         if page_url not in targets:
             visit = Visit(browser, page_url)
-            targets[page_url] = set(visit.page.evaluate("() => Array.from(document.querySelectorAll('[id]')).map(e => e.id)"))
+            targets[page_url] = set(
+                visit.page.evaluate("() => Array.from(document.querySelectorAll('[id]')).map(e => e.id)")
+            )
             assert not visit.problems, visit.problems
             visit.close()
         if not fragment or fragment not in targets[page_url]:
@@ -255,7 +265,8 @@ def test_no_serious_accessibility_violations(visited):
         result = v.page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
         serious = [
             f"{x['id']} ({x['impact']}): {x['help']} — e.g. {x['nodes'][0]['target']}"
-            for x in result["violations"] if x["impact"] in SERIOUS
+            for x in result["violations"]
+            if x["impact"] in SERIOUS
         ]
         if serious:
             report[page] = serious

@@ -23,8 +23,9 @@ def test_build_info_names_this_checkout():
     info = build_info(paths.ROOT)
     cff = citation()
     assert info.version == str(cff["version"])
-    head = subprocess.run(["git", "-C", str(paths.ROOT), "rev-parse", "--short=12", "HEAD"],
-                          capture_output=True, text=True)
+    head = subprocess.run(
+        ["git", "-C", str(paths.ROOT), "rev-parse", "--short=12", "HEAD"], capture_output=True, text=True
+    )
     expected = head.stdout.strip() if head.returncode == 0 else "unknown"
     assert info.commit == expected
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", info.date)
@@ -57,8 +58,9 @@ def test_every_published_figure_has_a_cite_line_with_its_data_checksum(built_boo
 def test_how_to_cite_gives_bibtex_for_the_report_and_each_chapter(built_book):
     text = _text(built_book / "chapters" / "how_to_cite.html")
     assert "@techreport{algeria_mali_report," in text
-    chapters = re.findall(r"@incollection\{algeria_mali_report_ch(\d+),\s+author = .*?\n\s+title = \{([^}]*)\}",
-                          text, flags=re.S)
+    chapters = re.findall(
+        r"@incollection\{algeria_mali_report_ch(\d+),\s+author = .*?\n\s+title = \{([^}]*)\}", text, flags=re.S
+    )
     assert chapters, "no chapter entries"
     for number, title in chapters:
         # the title is the one the build gave the chapter page, so the BibTeX cannot drift from the toc

@@ -15,16 +15,26 @@ from analysis import paths
 sys.path.insert(0, str(paths.ROOT / "_ext"))
 import report_roles  # noqa: E402
 
-ANALYTICAL = ("intro", "chapters/key_judgments", "chapters/algiers_process", "chapters/rupture_2024",
-              "chapters/russia_mechanism", "chapters/border_incidents")
+ANALYTICAL = (
+    "intro",
+    "chapters/key_judgments",
+    "chapters/algiers_process",
+    "chapters/rupture_2024",
+    "chapters/russia_mechanism",
+    "chapters/border_incidents",
+)
 
 
 def test_items_parse_with_and_without_excerpts():
     assert report_roles.split_items("003¶60") == [("003¶60", None)]
     assert report_roles.split_items('003¶60 "in the vicinity of, the town"') == [
-        ("003¶60", "in the vicinity of, the town")]
+        ("003¶60", "in the vicinity of, the town")
+    ]
     assert report_roles.split_items('000¶4 "a, b", 001¶3, 003¶9 "c"') == [
-        ("000¶4", "a, b"), ("001¶3", None), ("003¶9", "c")]
+        ("000¶4", "a, b"),
+        ("001¶3", None),
+        ("003¶9", "c"),
+    ]
 
 
 def test_an_excerpt_must_be_in_its_paragraph(paras):
@@ -34,7 +44,9 @@ def test_an_excerpt_must_be_in_its_paragraph(paras):
     # curly and straight apostrophes, and runs of spaces, compare equal (as for the ledger's quotes)
     assert report_roles.excerpt_problem("003¶60", "in the  vicinity of the border town") is None
     assert "not in 003¶60" in report_roles.excerpt_problem("003¶60", "on Algerian territory")
-    assert "not in 003¶61" in report_roles.excerpt_problem("003¶61", "in the vicinity of the border town of Tin Zaouatine")
+    assert "not in 003¶61" in report_roles.excerpt_problem(
+        "003¶61", "in the vicinity of the border town of Tin Zaouatine"
+    )
 
 
 def _tiny_project(tmp_path: Path, body: str) -> Path:
@@ -42,15 +54,20 @@ def _tiny_project(tmp_path: Path, body: str) -> Path:
     src.mkdir(parents=True)
     (src / "conf.py").write_text(
         f"import sys\nsys.path.insert(0, {str(paths.ROOT / '_ext')!r})\nextensions = ['report_roles']\n"
-        "exclude_patterns = ['_build']\n", encoding="utf-8")
+        "exclude_patterns = ['_build']\n",
+        encoding="utf-8",
+    )
     (src / "seeds.rst").write_text("Seeds\n=====\n\n.. _p-003-60:\n\nParagraph 60.\n", encoding="utf-8")
     (src / "index.rst").write_text(f"Title\n=====\n\n{body}\n\n.. toctree::\n\n   seeds\n", encoding="utf-8")
     return src
 
 
 def _build(src: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "sphinx", "-W", "-n", "-q", "-b", "html", str(src),
-                           str(src / "_build")], capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "-m", "sphinx", "-W", "-n", "-q", "-b", "html", str(src), str(src / "_build")],
+        capture_output=True,
+        text=True,
+    )
 
 
 def test_a_wrong_excerpt_fails_the_build(tmp_path):
@@ -70,7 +87,10 @@ def test_share_of_citations_with_an_excerpt(built_book):
     counts = {}
     for page in ANALYTICAL:
         html = (built_book / f"{page}.html").read_text(encoding="utf-8")
-        links = re.findall(r'<a class="para-cite reference internal"[^>]*title="([^"]*)"[^>]*><span class="xref para-cite( has-excerpt)?"', html)
+        links = re.findall(
+            r'<a class="para-cite reference internal"[^>]*title="([^"]*)"[^>]*><span class="xref para-cite( has-excerpt)?"',
+            html,
+        )
         counts[page] = (sum(1 for _, e in links if e), len(links))
     with_excerpt = sum(a for a, _ in counts.values())
     total = sum(b for _, b in counts.values())

@@ -81,13 +81,16 @@ def test_sides_table(claims):
     assert row["claimants"] == "mali_government, mali_mfa" and row["claims"] == 4
 
 
-@pytest.mark.parametrize("claim_id, changes, expected", [
-    ("C01", {"claimant": "bamako"}, "claimant 'bamako' is not in actors.csv"),
-    ("C01", {"quote": "about thirty militants"}, "quote not found in 003¶63"),
-    ("C01", {"paragraph": "57"}, "paragraph 003¶57 is boilerplate"),
-    ("C01", {"event_id": "E999"}, "event_id E999 is not in the ledger"),
-    ("C01", {"topic": "Strike Victims"}, "topic 'Strike Victims' is not snake_case"),
-])
+@pytest.mark.parametrize(
+    "claim_id, changes, expected",
+    [
+        ("C01", {"claimant": "bamako"}, "claimant 'bamako' is not in actors.csv"),
+        ("C01", {"quote": "about thirty militants"}, "quote not found in 003¶63"),
+        ("C01", {"paragraph": "57"}, "paragraph 003¶57 is boilerplate"),
+        ("C01", {"event_id": "E999"}, "event_id E999 is not in the ledger"),
+        ("C01", {"topic": "Strike Victims"}, "topic 'Strike Victims' is not snake_case"),
+    ],
+)
 def test_bad_rows_are_named(tmp_path, context, claim_id, changes, expected):
     path, line = _bad_copy(tmp_path, claim_id, **changes)
     with pytest.raises(ClaimError) as exc:
@@ -96,12 +99,15 @@ def test_bad_rows_are_named(tmp_path, context, claim_id, changes, expected):
     assert expected in str(exc.value)
 
 
-@pytest.mark.parametrize("target, changes, problem", [
-    ("C01", {"paragraph": "sixty-three"}, "paragraph 'sixty-three' is not an integer"),
-    ("C01", {"seed": "3"}, "seed '3' is not three digits"),
-    ("C01", {"claimant": ""}, "claimant is empty"),
-    ("C02", {"claim_id": "C01"}, "duplicate claim_id (also line 2)"),
-])
+@pytest.mark.parametrize(
+    "target, changes, problem",
+    [
+        ("C01", {"paragraph": "sixty-three"}, "paragraph 'sixty-three' is not an integer"),
+        ("C01", {"seed": "3"}, "seed '3' is not three digits"),
+        ("C01", {"claimant": ""}, "claimant is empty"),
+        ("C02", {"claim_id": "C01"}, "duplicate claim_id (also line 2)"),
+    ],
+)
 def test_schema_problem_names_file_line_and_id(tmp_path, context, target, changes, problem):
     path, line = _bad_copy(tmp_path, target, **changes)
     with pytest.raises(ClaimError) as exc:

@@ -11,8 +11,9 @@ from analysis import paths
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "analysis", *args], capture_output=True, text=True,
-                          cwd=paths.ROOT, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "analysis", *args], capture_output=True, text=True, cwd=paths.ROOT, timeout=300
+    )
 
 
 def test_corpus_table():

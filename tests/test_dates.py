@@ -91,7 +91,7 @@ def test_text_and_span_point_into_the_paragraph(paras):
     for key in EXPECTED:
         text = _para(paras, key)["text"]
         for d in find_dates(text):
-            assert text[d.span[0]:d.span[1]] == d.text
+            assert text[d.span[0] : d.span[1]] == d.text
 
 
 def test_language_is_optional_on_the_seeds(paras):
@@ -100,13 +100,16 @@ def test_language_is_optional_on_the_seeds(paras):
         assert find_dates(rec.text) == find_dates(rec.text, lang=rec.lang), rec.key
 
 
-@pytest.mark.parametrize("key, needle", [
-    ("003¶13", "(800×455)"),
-    ("003¶35", "(1080×720)"),
-    ("003¶57", "(1032×1238)"),
-    ("003¶3", "12"),
-    ("002¶7", "https://x.com/"),
-])
+@pytest.mark.parametrize(
+    "key, needle",
+    [
+        ("003¶13", "(800×455)"),
+        ("003¶35", "(1080×720)"),
+        ("003¶57", "(1032×1238)"),
+        ("003¶3", "12"),
+        ("002¶7", "https://x.com/"),
+    ],
+)
 def test_numbers_that_are_not_dates(paras, key, needle):
     text = _para(paras, key)["text"]
     assert needle in text
@@ -145,8 +148,17 @@ def test_relative_mentions_resolved_against_an_anchor(paras):
 
 def test_date_mentions_frame(paras):
     frame = date_mentions(paras)
-    assert list(frame.columns) == ["key", "text", "span_start", "span_end", "start", "end", "precision",
-                                   "relative", "note"]
+    assert list(frame.columns) == [
+        "key",
+        "text",
+        "span_start",
+        "span_end",
+        "start",
+        "end",
+        "precision",
+        "relative",
+        "note",
+    ]
     assert len(frame) == sum(COUNTS_PER_SEED.values())
     assert frame.loc[frame["key"] == "002¶5", "start"].tolist() == ["2025-01-08"]
     with pytest.raises(KeyError, match="text"):
@@ -156,28 +168,39 @@ def test_date_mentions_frame(paras):
 # ---- synthetic: English -----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("on 26 August 2021.", ("26 August 2021", "2021-08-26", "2021-08-26", "day", False)),
-    ("the 26th of August, 2021", ("the 26th of August, 2021", "2021-08-26", "2021-08-26", "day", False)),
-    ("Aug. 26, 2021", ("Aug. 26, 2021", "2021-08-26", "2021-08-26", "day", False)),
-    ("late July 2023", ("late July 2023", "2023-07", "2023-07", "approximate", False)),
-    ("at the end of July 2023", ("end of July 2023", "2023-07", "2023-07", "approximate", False)),
-    ("by mid-2024 they", ("mid-2024", "2024", "2024", "approximate", False)),
-    ("in early 2025,", ("early 2025", "2025", "2025", "approximate", False)),
-    ("in December 2023", ("December 2023", "2023-12", "2023-12", "month", False)),
-    ("report dated 2021-08-31.", ("2021-08-31", "2021-08-31", "2021-08-31", "day", False)),
-    ("[08/01/2025 21:45]", ("08/01/2025", "2025-01-08", "2025-01-08", "day", False)),
-    ("03/04/2024", ("03/04/2024", "2024-04-03", "2024-04-03", "day", False)),
-    ("8.1.2025", ("8.1.2025", "2025-01-08", "2025-01-08", "day", False)),
-    ("during the 2010s", ("2010s", "2010", "2019", "approximate", False)),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("on 26 August 2021.", ("26 August 2021", "2021-08-26", "2021-08-26", "day", False)),
+        ("the 26th of August, 2021", ("the 26th of August, 2021", "2021-08-26", "2021-08-26", "day", False)),
+        ("Aug. 26, 2021", ("Aug. 26, 2021", "2021-08-26", "2021-08-26", "day", False)),
+        ("late July 2023", ("late July 2023", "2023-07", "2023-07", "approximate", False)),
+        ("at the end of July 2023", ("end of July 2023", "2023-07", "2023-07", "approximate", False)),
+        ("by mid-2024 they", ("mid-2024", "2024", "2024", "approximate", False)),
+        ("in early 2025,", ("early 2025", "2025", "2025", "approximate", False)),
+        ("in December 2023", ("December 2023", "2023-12", "2023-12", "month", False)),
+        ("report dated 2021-08-31.", ("2021-08-31", "2021-08-31", "2021-08-31", "day", False)),
+        ("[08/01/2025 21:45]", ("08/01/2025", "2025-01-08", "2025-01-08", "day", False)),
+        ("03/04/2024", ("03/04/2024", "2024-04-03", "2024-04-03", "day", False)),
+        ("8.1.2025", ("8.1.2025", "2025-01-08", "2025-01-08", "day", False)),
+        ("during the 2010s", ("2010s", "2010", "2019", "approximate", False)),
+    ],
+)
 def test_english_and_numeric_forms(text, expected):
     assert _tuples(find_dates(text)) == [expected]
 
 
-@pytest.mark.parametrize("text", [
-    "31/02/2024", "February 30, 2024", "2021-02-30", "2024-13-01", "29/02/2023", "30 février 2024",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "31/02/2024",
+        "February 30, 2024",
+        "2021-02-30",
+        "2024-13-01",
+        "29/02/2023",
+        "30 février 2024",
+    ],
+)
 def test_invalid_calendar_dates_are_not_returned(text):
     assert find_dates(text) == []
 
@@ -186,11 +209,23 @@ def test_a_valid_leap_day_is_kept():
     assert _tuples(find_dates("29/02/2024")) == [("29/02/2024", "2024-02-29", "2024-02-29", "day", False)]
 
 
-@pytest.mark.parametrize("text", [
-    "Resolution 2085", "No. 2001", "page 2011", "2,000 troops", "1920×1080", "1,2015",
-    "https://example.com/2021/08/31/story", "see www.site.org/2020-01-02", "He may come.", "a march",
-    "ID AD_4nX2015abc", "Arab21",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Resolution 2085",
+        "No. 2001",
+        "page 2011",
+        "2,000 troops",
+        "1920×1080",
+        "1,2015",
+        "https://example.com/2021/08/31/story",
+        "see www.site.org/2020-01-02",
+        "He may come.",
+        "a march",
+        "ID AD_4nX2015abc",
+        "Arab21",
+    ],
+)
 def test_things_that_look_like_dates_but_are_not(text):
     assert find_dates(text) == []
 
@@ -204,19 +239,22 @@ def test_wrong_weekday_is_kept_with_a_warning():
     assert d.start == "2021-08-26" and "WARNING" in d.note and "Thursday" in d.note
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("last week", ("last week", "2024-01-01", "2024-01-07", "approximate", True)),
-    ("next month", ("next month", "2024-02", "2024-02", "approximate", True)),
-    ("this year", ("this year", "2024", "2024", "approximate", True)),
-    ("last Tuesday", ("last Tuesday", "2024-01-09", "2024-01-09", "approximate", True)),
-    ("on Wednesday", ("on Wednesday", "2024-01-10", "2024-01-10", "approximate", True)),
-    ("a year ago", ("a year ago", "2023", "2023", "approximate", True)),
-    ("two weeks ago", ("two weeks ago", "2023-12-27", "2023-12-27", "approximate", True)),
-    ("yesterday", ("yesterday", "2024-01-09", "2024-01-09", "approximate", True)),
-    ("on August 25", ("August 25", "2023-08-25", "2023-08-25", "approximate", True)),
-    ("the next day", ("the next day", None, None, "approximate", True)),
-    ("months ago", ("months ago", None, None, "approximate", True)),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("last week", ("last week", "2024-01-01", "2024-01-07", "approximate", True)),
+        ("next month", ("next month", "2024-02", "2024-02", "approximate", True)),
+        ("this year", ("this year", "2024", "2024", "approximate", True)),
+        ("last Tuesday", ("last Tuesday", "2024-01-09", "2024-01-09", "approximate", True)),
+        ("on Wednesday", ("on Wednesday", "2024-01-10", "2024-01-10", "approximate", True)),
+        ("a year ago", ("a year ago", "2023", "2023", "approximate", True)),
+        ("two weeks ago", ("two weeks ago", "2023-12-27", "2023-12-27", "approximate", True)),
+        ("yesterday", ("yesterday", "2024-01-09", "2024-01-09", "approximate", True)),
+        ("on August 25", ("August 25", "2023-08-25", "2023-08-25", "approximate", True)),
+        ("the next day", ("the next day", None, None, "approximate", True)),
+        ("months ago", ("months ago", None, None, "approximate", True)),
+    ],
+)
 def test_english_relative_with_anchor(text, expected):
     # The anchor, 10 January 2024, is a Wednesday.
     assert _tuples(find_dates(text, anchor=date(2024, 1, 10))) == [expected]
@@ -239,29 +277,35 @@ def test_anchor_may_be_a_timestamp():
 # ---- synthetic: French ------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("le 5 janvier 2024", ("5 janvier 2024", "2024-01-05", "2024-01-05", "day", False)),
-    ("1er mars 2024", ("1er mars 2024", "2024-03-01", "2024-03-01", "day", False)),
-    ("jeudi 26 août 2021", ("jeudi 26 août 2021", "2021-08-26", "2021-08-26", "day", False)),
-    ("tenue à Alger en juillet 2017,", ("juillet 2017", "2017-07", "2017-07", "month", False)),
-    ("fin juillet 2023", ("fin juillet 2023", "2023-07", "2023-07", "approximate", False)),
-    ("à la mi-2024", ("mi-2024", "2024", "2024", "approximate", False)),
-    ("début 2025", ("début 2025", "2025", "2025", "approximate", False)),
-    ("dans les années 1990", ("années 1990", "1990", "1999", "approximate", False)),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("le 5 janvier 2024", ("5 janvier 2024", "2024-01-05", "2024-01-05", "day", False)),
+        ("1er mars 2024", ("1er mars 2024", "2024-03-01", "2024-03-01", "day", False)),
+        ("jeudi 26 août 2021", ("jeudi 26 août 2021", "2021-08-26", "2021-08-26", "day", False)),
+        ("tenue à Alger en juillet 2017,", ("juillet 2017", "2017-07", "2017-07", "month", False)),
+        ("fin juillet 2023", ("fin juillet 2023", "2023-07", "2023-07", "approximate", False)),
+        ("à la mi-2024", ("mi-2024", "2024", "2024", "approximate", False)),
+        ("début 2025", ("début 2025", "2025", "2025", "approximate", False)),
+        ("dans les années 1990", ("années 1990", "1990", "1999", "approximate", False)),
+    ],
+)
 def test_french_forms(text, expected):
     assert _tuples(find_dates(text, lang="fr")) == [expected]
     assert _tuples(find_dates(text)) == [expected]
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("il y a deux mois", ("il y a deux mois", "2023-11", "2023-11", "approximate", True)),
-    ("la semaine dernière", ("la semaine dernière", "2024-01-01", "2024-01-07", "approximate", True)),
-    ("mardi dernier", ("mardi dernier", "2024-01-09", "2024-01-09", "approximate", True)),
-    ("hier", ("hier", "2024-01-09", "2024-01-09", "approximate", True)),
-    ("en décembre", ("en décembre", "2023-12", "2023-12", "approximate", True)),
-    ("trois mois plus tard", ("trois mois plus tard", None, None, "approximate", True)),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("il y a deux mois", ("il y a deux mois", "2023-11", "2023-11", "approximate", True)),
+        ("la semaine dernière", ("la semaine dernière", "2024-01-01", "2024-01-07", "approximate", True)),
+        ("mardi dernier", ("mardi dernier", "2024-01-09", "2024-01-09", "approximate", True)),
+        ("hier", ("hier", "2024-01-09", "2024-01-09", "approximate", True)),
+        ("en décembre", ("en décembre", "2023-12", "2023-12", "approximate", True)),
+        ("trois mois plus tard", ("trois mois plus tard", None, None, "approximate", True)),
+    ],
+)
 def test_french_relative_with_anchor(text, expected):
     assert _tuples(find_dates(text, lang="fr", anchor=date(2024, 1, 10))) == [expected]
 
@@ -290,13 +334,16 @@ def test_mentions_are_frozen():
 # ---- parse_iso ----------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("iso, expected", [
-    ("2024", (date(2024, 1, 1), date(2024, 12, 31))),
-    ("2024-01", (date(2024, 1, 1), date(2024, 1, 31))),
-    ("2024-02", (date(2024, 2, 1), date(2024, 2, 29))),
-    ("2023-02", (date(2023, 2, 1), date(2023, 2, 28))),
-    ("2024-01-05", (date(2024, 1, 5), date(2024, 1, 5))),
-])
+@pytest.mark.parametrize(
+    "iso, expected",
+    [
+        ("2024", (date(2024, 1, 1), date(2024, 12, 31))),
+        ("2024-01", (date(2024, 1, 1), date(2024, 1, 31))),
+        ("2024-02", (date(2024, 2, 1), date(2024, 2, 29))),
+        ("2023-02", (date(2023, 2, 1), date(2023, 2, 28))),
+        ("2024-01-05", (date(2024, 1, 5), date(2024, 1, 5))),
+    ],
+)
 def test_parse_iso(iso, expected):
     assert parse_iso(iso) == expected
 

@@ -76,14 +76,24 @@ def test_real_ledger_is_consistent_with_corpus(events, paras, catalog, actors):
     from analysis.reference import load_public_record
 
     assert event_problems() == []
-    assert check_ledger(events, paras, catalog, actors, load_gazetteer(),
-                        record_keys=load_public_record()["key"]) == []
+    assert check_ledger(events, paras, catalog, actors, load_gazetteer(), record_keys=load_public_record()["key"]) == []
 
 
 def test_counts_per_plover_type(events):
     assert events["event_type"].value_counts().to_dict() == {
-        "CONSULT": 17, "ACCUSE": 15, "SUPPORT": 13, "AGREE": 6, "COOPERATE": 6, "SANCTION": 4,
-        "REQUEST": 4, "AID": 3, "RETREAT": 3, "ASSAULT": 2, "REJECT": 2, "MOBILIZE": 2, "COERCE": 1,
+        "CONSULT": 17,
+        "ACCUSE": 15,
+        "SUPPORT": 13,
+        "AGREE": 6,
+        "COOPERATE": 6,
+        "SANCTION": 4,
+        "REQUEST": 4,
+        "AID": 3,
+        "RETREAT": 3,
+        "ASSAULT": 2,
+        "REJECT": 2,
+        "MOBILIZE": 2,
+        "COERCE": 1,
     }
 
 
@@ -167,19 +177,30 @@ def test_export_json_round_trip(events, tmp_path):
 
 
 # ---------------------------------------------------------------- bad rows, caught by the loader
-@pytest.mark.parametrize("event_id, changes, expected", [
-    ("E046", {"event_type": "ATTACK"}, "event_type 'ATTACK' is not a PLOVER type"),
-    ("E046", {"event_mode": "aerial"}, "event_mode 'aerial' is not a mode of ASSAULT"),
-    ("E046", {"date_start": "2024-13-25", "date_end": "2024-13-25"}, "date_start: '2024-13-25' is not a calendar date"),
-    ("E046", {"date_start": "25/08/2024"}, "is not an ISO date"),
-    ("E047", {"date_end": "2024-08-24"}, "date_start 2024-08-25 is after date_end 2024-08-24"),
-    ("E046", {"date_start": "2024-08", "date_end": "2024-08"}, "date_precision day but date_start '2024-08' is written to the month"),
-    ("E046", {"score": "-5.0"}, "score -5.0 differs from the codebook score of ASSAULT (-9.3)"),
-    ("E046", {"quote": ""}, "quote is empty"),
-    ("E046", {"actor1": "", "actor2": ""}, "no actor"),
-    ("E046", {"event_id": "E047"}, "event_id out of sequence (expected E046)"),
-    ("E047", {"date_start": "2024-01-01", "date_end": "2024-01-01"}, "not in chronological order"),
-])
+@pytest.mark.parametrize(
+    "event_id, changes, expected",
+    [
+        ("E046", {"event_type": "ATTACK"}, "event_type 'ATTACK' is not a PLOVER type"),
+        ("E046", {"event_mode": "aerial"}, "event_mode 'aerial' is not a mode of ASSAULT"),
+        (
+            "E046",
+            {"date_start": "2024-13-25", "date_end": "2024-13-25"},
+            "date_start: '2024-13-25' is not a calendar date",
+        ),
+        ("E046", {"date_start": "25/08/2024"}, "is not an ISO date"),
+        ("E047", {"date_end": "2024-08-24"}, "date_start 2024-08-25 is after date_end 2024-08-24"),
+        (
+            "E046",
+            {"date_start": "2024-08", "date_end": "2024-08"},
+            "date_precision day but date_start '2024-08' is written to the month",
+        ),
+        ("E046", {"score": "-5.0"}, "score -5.0 differs from the codebook score of ASSAULT (-9.3)"),
+        ("E046", {"quote": ""}, "quote is empty"),
+        ("E046", {"actor1": "", "actor2": ""}, "no actor"),
+        ("E046", {"event_id": "E047"}, "event_id out of sequence (expected E046)"),
+        ("E047", {"date_start": "2024-01-01", "date_end": "2024-01-01"}, "not in chronological order"),
+    ],
+)
 def test_loader_names_file_row_and_problem(tmp_path, event_id, changes, expected):
     path, line = _bad_copy(tmp_path, event_id, **changes)
     with pytest.raises(LedgerError) as exc:
@@ -214,18 +235,33 @@ def test_schema_is_built_from_the_codebook():
     assert {name for name, col in columns.items() if not col.nullable} == set(REQUIRED)
     assert (str(columns["score"].dtype), str(columns["paragraph"].dtype)) == ("float64", "int64")
     assert columns["event_id"].unique
-    allowed = {name: check.statistics["allowed_values"]
-               for name, col in columns.items() for check in col.checks if check.name == "isin"}
-    assert allowed == {"event_type": list(PLOVER_TYPES), "context": list(CONTEXTS),
-                       "date_precision": list(PRECISIONS), "date_basis": list(DATE_BASES)}
+    allowed = {
+        name: check.statistics["allowed_values"]
+        for name, col in columns.items()
+        for check in col.checks
+        if check.name == "isin"
+    }
+    assert allowed == {
+        "event_type": list(PLOVER_TYPES),
+        "context": list(CONTEXTS),
+        "date_precision": list(PRECISIONS),
+        "date_basis": list(DATE_BASES),
+    }
 
 
-@pytest.mark.parametrize("event_id, changes, problem", [
-    ("E046", {"event_type": "ATTACK"}, f"event_type 'ATTACK' is not a PLOVER type ({', '.join(PLOVER_TYPES)})"),
-    ("E046", {"date_start": "2024-8-25"}, "date_start: '2024-8-25' is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)"),
-    ("E047", {"date_end": "2024-08-24"}, "date_start 2024-08-25 is after date_end 2024-08-24"),
-    ("E046", {"score": "minus nine"}, "score 'minus nine' is not a number"),
-])
+@pytest.mark.parametrize(
+    "event_id, changes, problem",
+    [
+        ("E046", {"event_type": "ATTACK"}, f"event_type 'ATTACK' is not a PLOVER type ({', '.join(PLOVER_TYPES)})"),
+        (
+            "E046",
+            {"date_start": "2024-8-25"},
+            "date_start: '2024-8-25' is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)",
+        ),
+        ("E047", {"date_end": "2024-08-24"}, "date_start 2024-08-25 is after date_end 2024-08-24"),
+        ("E046", {"score": "minus nine"}, "score 'minus nine' is not a number"),
+    ],
+)
 def test_schema_problem_names_file_line_and_id(tmp_path, event_id, changes, problem):
     path, line = _bad_copy(tmp_path, event_id, **changes)
     with pytest.raises(LedgerError) as exc:
@@ -269,19 +305,25 @@ def _integrity(path: Path, paras, catalog, actors) -> list[str]:
     return check_ledger(load_events(path), paras, catalog, actors)
 
 
-@pytest.mark.parametrize("event_id, changes, expected", [
-    ("E046", {"quote": "an airstrike carried out by the Algerian military"}, "quote not found in 003¶60"),
-    ("E046", {"actor1": "wagner_group"}, "actor1 'wagner_group' is not in actors.csv"),
-    ("E046", {"claimed_by": "le_monde"}, "claimed_by 'le_monde' is not in actors.csv"),
-    ("E025", {"date_start": "2021-09-01", "date_end": "2021-09-01"},
-     "dated 2021-09-01, after the latest possible publication of its source 000 (2021-08-31)"),
-    ("E048", {"contested_with": ""}, "contested_with E048 is not symmetric (E048 does not list E049)"),
-    ("E048", {"contested_with": "E049;E099"}, "contested_with E099 does not exist"),
-    ("E058", {"paragraph": "5", "quote": "brahim BR"}, "paragraph 002¶5 is boilerplate (byline), not evidence"),
-    ("E046", {"also_in": "003¶63;003¶57"}, "also_in paragraph 003¶57 is boilerplate"),
-    ("E046", {"place": "timbuctoo"}, "place 'timbuctoo' is not in the gazetteer"),
-    ("E058", {"paragraph": "99"}, "paragraph 002¶99 does not exist"),
-])
+@pytest.mark.parametrize(
+    "event_id, changes, expected",
+    [
+        ("E046", {"quote": "an airstrike carried out by the Algerian military"}, "quote not found in 003¶60"),
+        ("E046", {"actor1": "wagner_group"}, "actor1 'wagner_group' is not in actors.csv"),
+        ("E046", {"claimed_by": "le_monde"}, "claimed_by 'le_monde' is not in actors.csv"),
+        (
+            "E025",
+            {"date_start": "2021-09-01", "date_end": "2021-09-01"},
+            "dated 2021-09-01, after the latest possible publication of its source 000 (2021-08-31)",
+        ),
+        ("E048", {"contested_with": ""}, "contested_with E048 is not symmetric (E048 does not list E049)"),
+        ("E048", {"contested_with": "E049;E099"}, "contested_with E099 does not exist"),
+        ("E058", {"paragraph": "5", "quote": "brahim BR"}, "paragraph 002¶5 is boilerplate (byline), not evidence"),
+        ("E046", {"also_in": "003¶63;003¶57"}, "also_in paragraph 003¶57 is boilerplate"),
+        ("E046", {"place": "timbuctoo"}, "place 'timbuctoo' is not in the gazetteer"),
+        ("E058", {"paragraph": "99"}, "paragraph 002¶99 does not exist"),
+    ],
+)
 def test_integrity_names_file_row_and_problem(tmp_path, paras, catalog, actors, event_id, changes, expected):
     path, line = _bad_copy(tmp_path, event_id, **changes)
     problems = _integrity(path, paras, catalog, actors)

@@ -10,12 +10,32 @@ from pathlib import Path
 import analysis
 
 LAYERS = {
-    "paths": 0, "errors": 0, "keys": 0, "text": 0, "schema": 0, "corpus": 0, "actors": 0, "places": 0,
+    "paths": 0,
+    "errors": 0,
+    "keys": 0,
+    "text": 0,
+    "schema": 0,
+    "corpus": 0,
+    "actors": 0,
+    "places": 0,
     "buildinfo": 0,
-    "events": 1, "claims": 1, "reference": 1,
-    "dates": 2, "extract": 2, "validate": 2, "timeline": 2, "border": 2,
-    "style": 3, "figures": 3, "maps": 3, "tables": 3, "pages": 3, "printing": 3,
-    "cli": 4, "__main__": 4, "__init__": 4,
+    "events": 1,
+    "claims": 1,
+    "reference": 1,
+    "dates": 2,
+    "extract": 2,
+    "validate": 2,
+    "timeline": 2,
+    "border": 2,
+    "style": 3,
+    "figures": 3,
+    "maps": 3,
+    "tables": 3,
+    "pages": 3,
+    "printing": 3,
+    "cli": 4,
+    "__main__": 4,
+    "__init__": 4,
 }
 PACKAGE = Path(analysis.__file__).parent
 

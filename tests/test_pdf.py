@@ -16,11 +16,11 @@ from types import SimpleNamespace
 
 import pytest
 import yaml
+from bookbuild import missing_tex
 
 from analysis import paths
 from analysis.buildinfo import build_info
 from analysis.printing import BOOK_PDF, CHAPTER_DIR, toc_chapters
-from bookbuild import missing_tex
 
 pytestmark = pytest.mark.slow
 
@@ -39,7 +39,10 @@ def book(built_book):
     pdf = root / BOOK_PDF
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     return SimpleNamespace(
-        root=root, html=built_book, pdf=pdf, pages=text.split("\f"),
+        root=root,
+        html=built_book,
+        pdf=pdf,
+        pages=text.split("\f"),
         flat=re.sub(r"\s+", " ", text).casefold(),
         log=pdf.with_suffix(".log").read_text(encoding="utf-8", errors="replace"),
         chapters=toc_chapters(root),
@@ -81,8 +84,9 @@ def test_no_character_leaves_the_text_block(book):
 
 
 def test_no_overfull_line(book):
-    widths = [(float(w), where) for w, where in
-              re.findall(r"Overfull \\hbox \(([\d.]+)pt too wide\) (in [^\n]*)", book.log)]
+    widths = [
+        (float(w), where) for w, where in re.findall(r"Overfull \\hbox \(([\d.]+)pt too wide\) (in [^\n]*)", book.log)
+    ]
     wide = [f"{w:.1f}pt {where}" for w, where in widths if w > OVERFULL_PT]
     assert not wide, wide[:20]
 
@@ -90,7 +94,9 @@ def test_no_overfull_line(book):
 def test_page_count_titles_bibliography_and_no_unresolved_reference(book):
     assert 20 <= len(book.pages) <= 200, len(book.pages)
     for chapter in book.chapters:
-        assert re.sub(r"\s+", " ", chapter.title).casefold() in book.flat, f"chapter title not in the PDF: {chapter.title}"
+        assert re.sub(r"\s+", " ", chapter.title).casefold() in book.flat, (
+            f"chapter title not in the PDF: {chapter.title}"
+        )
     assert "bibliography" in book.flat
     assert "??" not in book.flat
     assert "concertation bilatérale" in book.flat  # French accents survive (seed 001, seed appendix)
@@ -105,8 +111,9 @@ def test_title_page_identifies_the_build(book):
 
 
 def test_every_figure_is_in_the_pdf(book):
-    figures = sum(len(re.findall(r'<figure class="[^"]*align', p.read_text(encoding="utf-8")))
-                  for p in book.html.rglob("*.html"))
+    figures = sum(
+        len(re.findall(r'<figure class="[^"]*align', p.read_text(encoding="utf-8"))) for p in book.html.rglob("*.html")
+    )
     listing = subprocess.run(["pdfimages", "-list", str(book.pdf)], capture_output=True, text=True, check=True).stdout
     images = sum(1 for line in listing.splitlines()[2:] if " image " in line)
     assert figures > 0 and images >= figures, (figures, images)
@@ -138,12 +145,15 @@ def test_a_pdf_per_chapter_linked_from_its_page(book):
     for chapter in book.chapters:
         pdf = book.root / CHAPTER_DIR / f"{chapter.stem}.pdf"
         assert pdf.is_file(), chapter.docname
-        text = subprocess.run(["pdftotext", "-l", "2", str(pdf), "-"], capture_output=True, text=True,
-                              check=True).stdout
+        text = subprocess.run(
+            ["pdftotext", "-l", "2", str(pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout
         head = re.sub(r"\s+", " ", text)
         assert chapter.title in head and info.commit in head and info.date in head, head[:300]
         page = (book.html / f"{chapter.docname}.html").read_text(encoding="utf-8")
-        link = re.search(r'<a class="reference download" href="([^"]+)" download>Download this chapter \(PDF\)</a>', page)
+        link = re.search(
+            r'<a class="reference download" href="([^"]+)" download>Download this chapter \(PDF\)</a>', page
+        )
         assert link, f"{chapter.docname}: no 'Download this chapter (PDF)' link"
         target = (book.html / chapter.docname).parent / link.group(1)
         assert target.resolve().is_file() and target.read_bytes() == pdf.read_bytes()
@@ -155,7 +165,8 @@ def test_pages_rendered_for_review(book):
     subprocess.run(["pdftoppm", "-png", "-r", "50", "-f", "1", "-l", "4", str(book.pdf), str(out / "book")], check=True)
     for chapter in book.chapters:
         pdf = book.root / CHAPTER_DIR / f"{chapter.stem}.pdf"
-        subprocess.run(["pdftoppm", "-png", "-r", "50", "-f", "2", "-l", "2", str(pdf), str(out / chapter.stem)],
-                       check=True)
+        subprocess.run(
+            ["pdftoppm", "-png", "-r", "50", "-f", "2", "-l", "2", str(pdf), str(out / chapter.stem)], check=True
+        )
     pngs = list(out.glob("*.png"))
     assert len(pngs) >= 4 + len(book.chapters) and all(p.stat().st_size > 0 for p in pngs)

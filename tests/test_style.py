@@ -19,8 +19,7 @@ def _sha(path):
 def test_palette_is_okabe_ito_and_roles_are_distinct():
     assert style.PALETTE.cycle == list(style.OKABE_ITO)
     assert len(set(style.OKABE_ITO)) == 8
-    for role in ("algeria", "mali", "aes", "russia", "other", "border", "water", "land",
-                 "cooperation", "conflict"):
+    for role in ("algeria", "mali", "aes", "russia", "other", "border", "water", "land", "cooperation", "conflict"):
         assert mcolors.is_color_like(style.PALETTE[role]), role
     countries = [style.PALETTE[k] for k in ("algeria", "mali", "aes", "russia")]
     assert len(set(countries)) == 4
@@ -28,10 +27,17 @@ def test_palette_is_okabe_ito_and_roles_are_distinct():
     assert style.PALETTE["cooperation"] != style.PALETTE["conflict"]
 
 
-@pytest.mark.parametrize("etype, family", [
-    ("ASSAULT", "material_conflict"), ("accuse", "verbal_conflict"), ("CONSULT", "verbal_cooperation"),
-    ("AID", "material_cooperation"), ("RETREAT", "material_cooperation"), ("REQUEST", "verbal_conflict"),
-])
+@pytest.mark.parametrize(
+    "etype, family",
+    [
+        ("ASSAULT", "material_conflict"),
+        ("accuse", "verbal_conflict"),
+        ("CONSULT", "verbal_cooperation"),
+        ("AID", "material_cooperation"),
+        ("RETREAT", "material_cooperation"),
+        ("REQUEST", "verbal_conflict"),
+    ],
+)
 def test_event_family(etype, family):
     assert style.event_family(etype) == family
     assert style.event_color(etype) == style.PALETTE[family]

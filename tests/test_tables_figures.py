@@ -13,9 +13,7 @@ from analysis.tables import cite_keys, show
 
 
 def test_escape_myst_neutralises_markup():
-    assert escape_myst("{para}`x` <b>*y*</b> [a](b)") == (
-        r"\{para\}\`x\` \<b\>\*y\*\<\/b\> \[a\]\(b\)"
-    )
+    assert escape_myst("{para}`x` <b>*y*</b> [a](b)") == (r"\{para\}\`x\` \<b\>\*y\*\<\/b\> \[a\]\(b\)")
 
 
 def test_table_escapes_cells_and_links_keys():
@@ -40,8 +38,13 @@ def test_publication_figure_is_deterministic(tmp_path):
     assert "seed 001: 2017-07-01 to 2019-04-02" in fig.alt_text
     labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
     # bottom to top: the latest publication at the bottom, the earliest at the top
-    assert labels == ["seed 002 (day)", "seed 003 (interval)", "seed 004 (approximate)",
-                      "seed 000 (day)", "seed 001 (interval)"]
+    assert labels == [
+        "seed 002 (day)",
+        "seed 003 (interval)",
+        "seed 004 (approximate)",
+        "seed 000 (day)",
+        "seed 001 (interval)",
+    ]
 
 
 def test_publish_writes_the_frame_the_figure_drew(tmp_path):

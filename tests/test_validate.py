@@ -20,8 +20,15 @@ from analysis.validate import CoverageError, date_coverage, load_exclusions, run
 
 SHARED_RECORD = paths.ROOT.parent / "shared" / "reference" / "public_record.csv"
 RECORD_SHA256 = "40847f38f82090c064d66030c69a26914d991649bc1d41c77c14f9b0b9d862b7"
-LEDGER_FILES = ("actors.csv", "events.csv", "events.json", "claims.csv", "public_record.csv",
-                "coverage_exclusions.csv", "gazetteer.csv")
+LEDGER_FILES = (
+    "actors.csv",
+    "events.csv",
+    "events.json",
+    "claims.csv",
+    "public_record.csv",
+    "coverage_exclusions.csv",
+    "gazetteer.csv",
+)
 
 
 @pytest.fixture(scope="module")
@@ -111,7 +118,10 @@ def test_bad_exclusion_rows_are_refused_with_file_and_line(tmp_path):
     lines = str(err.value).splitlines()
     assert lines[0].startswith(f"{path}: row June 2024 (line 4): ")
     assert sorted(line.split(": ")[-1] for line in lines) == [
-        "paragraph 'x' is not an integer", "reason is empty", "seed '3' is not a three-digit id"]
+        "paragraph 'x' is not an integer",
+        "reason is empty",
+        "seed '3' is not a three-digit id",
+    ]
 
 
 def test_stale_json_is_reported(tmp_path):
@@ -131,12 +141,23 @@ def test_public_record_is_a_byte_copy():
 def test_differences_from_the_public_record(events, paras):
     record = load_public_record()
     plain = differences(events, record)
-    assert plain[["record_key", "aspect", "event_id", "seed_paragraph", "seed_value", "record_value"]].values.tolist() == [
-        ["algiers_agreement_signing", "date", "E003", "003¶34", "2015-06-15 (day)",
-         "2015-05-15 (government, mediation); 2015-06-20 (CMA)"],
+    assert plain[
+        ["record_key", "aspect", "event_id", "seed_paragraph", "seed_value", "record_value"]
+    ].values.tolist() == [
+        [
+            "algiers_agreement_signing",
+            "date",
+            "E003",
+            "003¶34",
+            "2015-06-15 (day)",
+            "2015-05-15 (government, mediation); 2015-06-20 (CMA)",
+        ],
         ["tebboune_bogdanov", "date", "E058", "002¶19", "2024-12-20 (day)", "2024-12-19"],
     ]
-    assert set(plain["record_source"]) == {"Wikipedia article Algiers Accords (2015)", "Russian MFA via Sputnik Afrique"}
+    assert set(plain["record_source"]) == {
+        "Wikipedia article Algiers Accords (2015)",
+        "Russian MFA via Sputnik Afrique",
+    }
     full = differences(events, record, claims=load_claims(), gazetteer=load_gazetteer(), paragraphs=paras)
     assert full[["record_key", "aspect", "seed_paragraph", "seed_value"]].values.tolist()[1:4:2] == [
         ["algiers_agreement_signing", "place", "003¶30", "Algiers"],
@@ -153,8 +174,10 @@ def test_consistent_records_are_not_differences(events):
 def test_cli_validate(capsys):
     assert main(["validate"]) == 0
     out = capsys.readouterr().out.strip().splitlines()
-    assert out == ["ledger ok: 78 events, 53 actors, 28 claims in 6 topics, "
-                   "coverage 100 % (33 date mentions: 31 coded, 2 excluded)"]
+    assert out == [
+        "ledger ok: 78 events, 53 actors, 28 claims in 6 topics, "
+        "coverage 100 % (33 date mentions: 31 coded, 2 excluded)"
+    ]
 
 
 def test_cli_validate_reports_problems(tmp_path, capsys):

@@ -1,4 +1,5 @@
 """Command line: python -m analysis ..."""
+
 from analysis.cli import main
 
 raise SystemExit(main())

@@ -94,13 +94,10 @@ def shared_border(a_iso3: str, b_iso3: str, scale: str = "10m", geo_dir: Path | 
     """
     a, b = country(a_iso3, scale, geo_dir), country(b_iso3, scale, geo_dir)
     line = a.boundary.intersection(b.boundary)
-    parts = [g for g in shapely.get_parts(line)
-             if g.geom_type in ("LineString", "MultiLineString") and not g.is_empty]
+    parts = [g for g in shapely.get_parts(line) if g.geom_type in ("LineString", "MultiLineString") and not g.is_empty]
     if not parts:
         raise BorderError(layer_path(scale, geo_dir), f"{a_iso3} and {b_iso3} share no border at scale {scale}")
-    merged = shapely.line_merge(shapely.MultiLineString(
-        [p for g in parts for p in shapely.get_parts(g)]
-    ))
+    merged = shapely.line_merge(shapely.MultiLineString([p for g in parts for p in shapely.get_parts(g)]))
     return gpd.GeoSeries([merged], index=[f"{a_iso3}\u2013{b_iso3}"], crs=CRS_LONLAT)
 
 
@@ -143,7 +140,10 @@ def _points(points: gpd.GeoDataFrame | gpd.GeoSeries, src: str) -> gpd.GeoSeries
 
 
 def distance_to_border(
-    points: gpd.GeoDataFrame | gpd.GeoSeries, a_iso3: str, b_iso3: str, scale: str = "10m",
+    points: gpd.GeoDataFrame | gpd.GeoSeries,
+    a_iso3: str,
+    b_iso3: str,
+    scale: str = "10m",
     geo_dir: Path | None = None,
 ) -> pd.Series:
     """Geodesic distance (km, float) from each point to the border between two countries, same index."""
@@ -163,7 +163,11 @@ def country_of(points: gpd.GeoDataFrame | gpd.GeoSeries, scale: str = "10m", geo
 
 
 def border_table(
-    points: gpd.GeoDataFrame, a_iso3: str, b_iso3: str, scale: str = "10m", geo_dir: Path | None = None,
+    points: gpd.GeoDataFrame,
+    a_iso3: str,
+    b_iso3: str,
+    scale: str = "10m",
+    geo_dir: Path | None = None,
 ) -> gpd.GeoDataFrame:
     """``points`` with two added columns: ``distance_km`` to the a–b border and ``in_country`` (ISO3 of the
     country the point falls in at ``scale``, which may differ from the gazetteer's iso3 for points within a
@@ -174,8 +178,9 @@ def border_table(
     return out
 
 
-def place_distances(gazetteer: pd.DataFrame, a_iso3: str = "DZA", b_iso3: str = "MLI", scale: str = "10m",
-                    geo_dir: Path | None = None) -> pd.DataFrame:
+def place_distances(
+    gazetteer: pd.DataFrame, a_iso3: str = "DZA", b_iso3: str = "MLI", scale: str = "10m", geo_dir: Path | None = None
+) -> pd.DataFrame:
     """Every point place of the gazetteer (not a country or region) with its geodesic distance to the
     ``a``–``b`` border and the country its point falls in (see :func:`border_table`), indexed by
     ``place_id``."""

@@ -61,5 +61,6 @@ def build_info(root: Path | None = None) -> BuildInfo:
         day = datetime.fromtimestamp(int(epoch), tz=timezone.utc).date().isoformat()
     else:
         day = _git(root, "log", "-1", "--format=%cs") or str(cff.get("date-released", ""))
-    return BuildInfo(title=str(cff["title"]), authors=authors, version=str(cff.get("version", "")),
-                     commit=commit, date=day)
+    return BuildInfo(
+        title=str(cff["title"]), authors=authors, version=str(cff.get("version", "")), commit=commit, date=day
+    )

@@ -27,8 +27,17 @@ from analysis.text import normalise
 
 CLAIMS_PATH = paths.DATA_DIR / "claims.csv"
 CLAIM_COLUMNS: tuple[str, ...] = (
-    "claim_id", "topic", "side", "claimant", "claim", "quote", "seed", "paragraph", "reported_by",
-    "event_id", "notes",
+    "claim_id",
+    "topic",
+    "side",
+    "claimant",
+    "claim",
+    "quote",
+    "seed",
+    "paragraph",
+    "reported_by",
+    "event_id",
+    "notes",
 )
 _REQUIRED = ("claim_id", "topic", "side", "claimant", "claim", "quote", "seed", "paragraph")
 _SNAKE = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -89,7 +98,8 @@ def _integrity(
     for topic, found in sorted(claims.groupby("topic")["side"].agg(lambda s: list(dict.fromkeys(s))).items()):
         if len(found) < 2:
             problems.append(
-                f"{path}: topic {topic!r} has only one side ({', '.join(found)}); a contested claim needs two")
+                f"{path}: topic {topic!r} has only one side ({', '.join(found)}); a contested claim needs two"
+            )
     return problems
 
 
@@ -135,10 +145,13 @@ def sides(claims: pd.DataFrame) -> pd.DataFrame:
     """One row per topic and side: claimants, citation keys and number of claims."""
     rows = []
     for (topic, side), own in claims.groupby(["topic", "side"], sort=False):
-        rows.append({
-            "topic": topic, "side": side,
-            "claimants": ", ".join(dict.fromkeys(own["claimant"])),
-            "paragraphs": "; ".join(dict.fromkeys(own["key"])),
-            "claims": int(len(own)),
-        })
+        rows.append(
+            {
+                "topic": topic,
+                "side": side,
+                "claimants": ", ".join(dict.fromkeys(own["claimant"])),
+                "paragraphs": "; ".join(dict.fromkeys(own["key"])),
+                "claims": int(len(own)),
+            }
+        )
     return pd.DataFrame(rows)

@@ -28,8 +28,21 @@ def _cmd_corpus(args: argparse.Namespace) -> int:
     from analysis.corpus import load_corpus
 
     frame = load_corpus(Path(args.seeds))
-    cols = ["seed", "language", "outlet", "published_earliest", "published_latest", "date_precision",
-            "paragraphs", "body", "headings", "captions", "boilerplate", "words", "title"]
+    cols = [
+        "seed",
+        "language",
+        "outlet",
+        "published_earliest",
+        "published_latest",
+        "date_precision",
+        "paragraphs",
+        "body",
+        "headings",
+        "captions",
+        "boilerplate",
+        "words",
+        "title",
+    ]
     frame = frame[cols].copy()
     for c in ("published_earliest", "published_latest"):
         frame[c] = frame[c].dt.strftime("%Y-%m-%d")
@@ -104,9 +117,11 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 
         try:
             catalog = load_catalog()
-            seed_anchor = {f: lo.date() for f, lo, hi in
-                           zip(catalog["file"], catalog["published_earliest"], catalog["published_latest"])
-                           if lo == hi}
+            seed_anchor = {
+                f: lo.date()
+                for f, lo, hi in zip(catalog["file"], catalog["published_earliest"], catalog["published_latest"])
+                if lo == hi
+            }
         except CorpusError:
             seed_anchor = {}
     frames = []
@@ -116,8 +131,11 @@ def _cmd_extract(args: argparse.Namespace) -> int:
             own = anchor
             if own is None and Path(f).name in seed_anchor:
                 own = seed_anchor[Path(f).name]
-                print(f"note: {f}: relative dates resolved against {own.isoformat()}, the seed's "
-                      "publication date (seeds/catalog.csv)", file=sys.stderr)
+                print(
+                    f"note: {f}: relative dates resolved against {own.isoformat()}, the seed's "
+                    "publication date (seeds/catalog.csv)",
+                    file=sys.stderr,
+                )
             frames.append(extract_file(f, anchor=own))
     for note in dict.fromkeys(n for frame in frames for n in frame.attrs.get("notes", [])):
         print(f"note: {note}", file=sys.stderr)
@@ -157,8 +175,7 @@ class _wide_pandas:
     def __enter__(self):
         import pandas as pd
 
-        self._ctx = pd.option_context("display.width", 200, "display.max_colwidth", 60,
-                                      "display.max_rows", 1000)
+        self._ctx = pd.option_context("display.width", 200, "display.max_colwidth", 60, "display.max_rows", 1000)
         self._ctx.__enter__()
 
     def __exit__(self, *exc):
@@ -193,8 +210,11 @@ def _build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("extract", help="candidate events (dated sentences, actors, places) in text files")
     p.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 text files (seeds or new articles)")
-    p.add_argument("--anchor", metavar="YYYY-MM-DD",
-                   help="reference date (e.g. publication) for relative dates such as '4 months ago'")
+    p.add_argument(
+        "--anchor",
+        metavar="YYYY-MM-DD",
+        help="reference date (e.g. publication) for relative dates such as '4 months ago'",
+    )
     p.add_argument("--json", action="store_true", help="print JSON records instead of a table")
     p.set_defaults(func=_cmd_extract)
 

@@ -24,8 +24,18 @@ CATALOG_NAME = "catalog.csv"
 CHECKSUMS_NAME = "SHA256SUMS"
 SEED_NAME = re.compile(r"^(?P<seed>\d{3})_[0-9a-f]+\.txt$")
 CATALOG_COLUMNS = (
-    "seed", "file", "title", "title_source", "outlet", "language", "published_earliest",
-    "published_latest", "date_precision", "date_evidence", "evidence_paragraphs", "date_reasoning",
+    "seed",
+    "file",
+    "title",
+    "title_source",
+    "outlet",
+    "language",
+    "published_earliest",
+    "published_latest",
+    "date_precision",
+    "date_evidence",
+    "evidence_paragraphs",
+    "date_reasoning",
 )
 DATE_PRECISIONS = ("day", "month", "approximate", "interval")
 KINDS = ("body", "heading", "caption", "boilerplate")
@@ -52,9 +62,7 @@ BOILERPLATE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("comment-banner", re.compile(r"^(?:leave a comment|laisser un commentaire)$|akismet", re.I)),
     ("cookie-banner", re.compile(r"\bcookies?\b", re.I)),
 )
-CAPTION_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("photo-credit", re.compile(r"\bvia\s+wikicommons\b", re.I)),
-)
+CAPTION_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (("photo-credit", re.compile(r"\bvia\s+wikicommons\b", re.I)),)
 _END_PUNCT = tuple(".!?:;,")
 _CLOSING_QUOTES = "\"'\u201d\u2019\u00bb"
 HEADING_MAX_WORDS = 16
@@ -212,9 +220,7 @@ def load_catalog(seeds_dir: Path = paths.SEEDS_DIR) -> pd.DataFrame:
         earliest = _parse_day(rec["published_earliest"], path, line_no, "published_earliest")
         latest = _parse_day(rec["published_latest"], path, line_no, "published_latest")
         if earliest > latest:
-            raise CorpusError(
-                path, f"inverted date interval: {earliest.date()} is after {latest.date()}", row=line_no
-            )
+            raise CorpusError(path, f"inverted date interval: {earliest.date()} is after {latest.date()}", row=line_no)
         if rec["date_precision"] not in DATE_PRECISIONS:
             raise CorpusError(
                 path, f"date_precision {rec['date_precision']!r} not one of {DATE_PRECISIONS}", row=line_no
@@ -244,19 +250,21 @@ def paragraphs_of_text(text: str, seed: str = "new", default_language: str | Non
         clean = nfc(p.raw).strip()
         kind, rule = classify(clean)
         lang = detect_language(clean)
-        rows.append({
-            "seed": seed,
-            "n": p.n,
-            "key": paragraph_key(seed, p.n),
-            "raw": p.raw,
-            "text": clean,
-            "display": display_text(p.raw),
-            "kind": kind,
-            "rule": rule,
-            "lang": lang or default_language,
-            "lang_basis": "function words" if lang else "document language",
-            "words": word_count(clean),
-        })
+        rows.append(
+            {
+                "seed": seed,
+                "n": p.n,
+                "key": paragraph_key(seed, p.n),
+                "raw": p.raw,
+                "text": clean,
+                "display": display_text(p.raw),
+                "kind": kind,
+                "rule": rule,
+                "lang": lang or default_language,
+                "lang_basis": "function words" if lang else "document language",
+                "words": word_count(clean),
+            }
+        )
     return pd.DataFrame(rows)
 
 

@@ -79,35 +79,125 @@ class DateMention:
 # --------------------------------------------------------------------------------------------------------
 
 _MONTHS_EN: dict[str, int] = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
-    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 _MONTHS_FR: dict[str, int] = {
-    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
-    "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
-    "décembre": 12, "decembre": 12,
-    "janv": 1, "févr": 2, "fevr": 2, "avr": 4, "juil": 7, "sept": 9, "oct": 10, "nov": 11,
-    "déc": 12, "dec": 12,
+    "janvier": 1,
+    "février": 2,
+    "fevrier": 2,
+    "mars": 3,
+    "avril": 4,
+    "mai": 5,
+    "juin": 6,
+    "juillet": 7,
+    "août": 8,
+    "aout": 8,
+    "septembre": 9,
+    "octobre": 10,
+    "novembre": 11,
+    "décembre": 12,
+    "decembre": 12,
+    "janv": 1,
+    "févr": 2,
+    "fevr": 2,
+    "avr": 4,
+    "juil": 7,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "déc": 12,
+    "dec": 12,
 }
 _WEEKDAYS_EN: dict[str, int] = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
 }
 _WEEKDAYS_FR: dict[str, int] = {
-    "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6,
+    "lundi": 0,
+    "mardi": 1,
+    "mercredi": 2,
+    "jeudi": 3,
+    "vendredi": 4,
+    "samedi": 5,
+    "dimanche": 6,
 }
 _NUMBERS: dict[str, int] = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a couple of": 2,
-    "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8,
-    "neuf": 9, "dix": 10, "onze": 11, "douze": 12,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "a couple of": 2,
+    "un": 1,
+    "une": 1,
+    "deux": 2,
+    "trois": 3,
+    "quatre": 4,
+    "cinq": 5,
+    "sept": 7,
+    "huit": 8,
+    "neuf": 9,
+    "dix": 10,
+    "onze": 11,
+    "douze": 12,
 }
 _UNITS: dict[str, str] = {
-    "day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month", "months": "month",
-    "year": "year", "years": "year", "decade": "decade", "decades": "decade",
-    "jour": "day", "jours": "day", "semaine": "week", "semaines": "week", "mois": "month",
-    "an": "year", "ans": "year", "année": "year", "années": "year",
+    "day": "day",
+    "days": "day",
+    "week": "week",
+    "weeks": "week",
+    "month": "month",
+    "months": "month",
+    "year": "year",
+    "years": "year",
+    "decade": "decade",
+    "decades": "decade",
+    "jour": "day",
+    "jours": "day",
+    "semaine": "week",
+    "semaines": "week",
+    "mois": "month",
+    "an": "year",
+    "ans": "year",
+    "année": "year",
+    "années": "year",
 }
 
 # Words after which a four-digit number is a label, not a year ("Resolution 2085", "No. 2001").
@@ -130,23 +220,40 @@ _WD_FR = rf"(?:{_alt(_WEEKDAYS_FR)})\b"
 _YEAR = r"(?P<year>(?:1[89]|20)\d\d)(?![\d/×%]|[.,:-]\d)"
 _DAY_EN = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d])"
 _DAY_FR = r"(?P<day>1er|[0-3]?\d)(?![\d])"
-_NUM_EN = r"(?:\d{1,3}|" + _alt(
-    "a an one two three four five six seven eight nine ten eleven twelve few several some many".split()
-    + ["a couple of", "a few"]) + ")"
-_NUM_FR = r"(?:\d{1,3}|" + _alt(
-    "un une deux trois quatre cinq six sept huit neuf dix onze douze quelques plusieurs".split()) + ")"
+_NUM_EN = (
+    r"(?:\d{1,3}|"
+    + _alt(
+        "a an one two three four five six seven eight nine ten eleven twelve few several some many".split()
+        + ["a couple of", "a few"]
+    )
+    + ")"
+)
+_NUM_FR = (
+    r"(?:\d{1,3}|"
+    + _alt("un une deux trois quatre cinq six sept huit neuf dix onze douze quelques plusieurs".split())
+    + ")"
+)
 _UNIT_EN = r"(?:days?|weeks?|months?|years?|decades?)"
 _UNIT_FR = r"(?:jours?|semaines?|mois|ans|années?)"
 _NOT_AFTER_YEAR = r"(?!,?\s*(?:1[89]|20)\d\d\b)"  # a month or day not followed by a year
 _L = r"(?<![^\W_])"  # left word boundary that also refuses a digit before (a letter or digit)
 
 _APPROX_EN = {
-    "early": "early part of", "late": "late part of", "mid": "middle of", "middle of": "middle of",
-    "end of": "end of", "beginning of": "beginning of", "start of": "start of",
+    "early": "early part of",
+    "late": "late part of",
+    "mid": "middle of",
+    "middle of": "middle of",
+    "end of": "end of",
+    "beginning of": "beginning of",
+    "start of": "start of",
 }
 _APPROX_FR = {
-    "début": "beginning of", "debut": "beginning of", "fin": "end of", "mi": "middle of",
-    "courant": "during", "milieu": "middle of",
+    "début": "beginning of",
+    "debut": "beginning of",
+    "fin": "end of",
+    "mi": "middle of",
+    "courant": "during",
+    "milieu": "middle of",
 }
 _QUAL_EN = rf"(?P<qual>{_alt(_APPROX_EN)})(?:\s+|\s*-\s*)"
 _QUAL_FR = rf"(?P<qual>{_alt(_APPROX_FR)})(?:\s+|\s*-\s*)(?:de\s+|d')?"
@@ -320,21 +427,37 @@ def _read_event_relative(m: re.Match, lang: str, anchor: date | None) -> _Readin
 
 
 def _read_deictic(m: re.Match, lang: str, anchor: date | None) -> _Reading | None:
-    """"last week", "next month", "this year", "la semaine dernière", "l'année prochaine"."""
+    """ "last week", "next month", "this year", "la semaine dernière", "l'année prochaine"."""
     rel = m["rel"].casefold()
-    step = -1 if rel.startswith(("last", "past", "previous", "derni", "pass")) else (
-        1 if rel.startswith(("next", "coming", "prochain")) else 0)
+    step = (
+        -1
+        if rel.startswith(("last", "past", "previous", "derni", "pass"))
+        else (1 if rel.startswith(("next", "coming", "prochain")) else 0)
+    )
     unit_word = " ".join(m["unit"].casefold().replace("\u2019", "'").split())
-    unit = {"week": "week", "semaine": "week", "la semaine": "week", "month": "month", "le mois": "month",
-            "mois": "month", "year": "year", "l'année": "year", "l'an": "year", "année": "year",
-            "weekend": "weekend"}.get(unit_word, unit_word)
+    unit = {
+        "week": "week",
+        "semaine": "week",
+        "la semaine": "week",
+        "month": "month",
+        "le mois": "month",
+        "mois": "month",
+        "year": "year",
+        "l'année": "year",
+        "l'an": "year",
+        "année": "year",
+        "weekend": "weekend",
+    }.get(unit_word, unit_word)
     if anchor is None:
         return _unresolved(f"{unit} relative to the reference date; no anchor given")
     note = f"{'previous' if step < 0 else 'next' if step > 0 else 'current'} {unit} from anchor {anchor.isoformat()}"
     if unit in ("week", "weekend"):
         monday = anchor - timedelta(days=anchor.weekday()) + timedelta(weeks=step)
-        first, last = (monday, monday + timedelta(days=6)) if unit == "week" else (
-            monday + timedelta(days=5), monday + timedelta(days=6))
+        first, last = (
+            (monday, monday + timedelta(days=6))
+            if unit == "week"
+            else (monday + timedelta(days=5), monday + timedelta(days=6))
+        )
         span = " (Monday to Sunday)" if unit == "week" else " (Saturday and Sunday)"
         return first.isoformat(), last.isoformat(), "approximate", True, note + span
     if unit == "month":
@@ -345,7 +468,7 @@ def _read_deictic(m: re.Match, lang: str, anchor: date | None) -> _Reading | Non
 
 
 def _read_weekday(m: re.Match, lang: str, anchor: date | None) -> _Reading | None:
-    """"on Tuesday", "last Tuesday", "next Friday", "mardi", "mardi dernier"."""
+    """ "on Tuesday", "last Tuesday", "next Friday", "mardi", "mardi dernier"."""
     table = _WEEKDAYS_FR if lang == "fr" else _WEEKDAYS_EN
     target = table[m["wd"].casefold()]
     rel = (m.groupdict().get("rel") or "").casefold()
@@ -366,7 +489,7 @@ def _read_weekday(m: re.Match, lang: str, anchor: date | None) -> _Reading | Non
 
 
 def _read_month_no_year(m: re.Match, lang: str, anchor: date | None) -> _Reading | None:
-    """"in December", "en décembre", "early March": the most recent such month on or before the anchor
+    """ "in December", "en décembre", "early March": the most recent such month on or before the anchor
     ("next December" looks forward)."""
     month = _month_number(m["mon"], lang)
     if anchor is None:
@@ -387,7 +510,7 @@ def _read_month_no_year(m: re.Match, lang: str, anchor: date | None) -> _Reading
 
 
 def _read_day_no_year(m: re.Match, lang: str, anchor: date | None) -> _Reading | None:
-    """"on August 25", "le 5 janvier": the most recent such day on or before the anchor."""
+    """ "on August 25", "le 5 janvier": the most recent such day on or before the anchor."""
     month, day = _month_number(m["mon"], lang), _day_number(m["day"])
     try:
         date(2000, month, day)  # a leap year: is the day possible at all?
@@ -411,8 +534,16 @@ def _read_day_no_year(m: re.Match, lang: str, anchor: date | None) -> _Reading |
 
 def _read_day_offset(m: re.Match, lang: str, anchor: date | None) -> _Reading | None:
     word = " ".join(m.group(0).casefold().split())
-    offset = {"yesterday": -1, "tomorrow": 1, "the day before yesterday": -2, "the day after tomorrow": 2,
-              "hier": -1, "demain": 1, "avant-hier": -2, "après-demain": 2}[word]
+    offset = {
+        "yesterday": -1,
+        "tomorrow": 1,
+        "the day before yesterday": -2,
+        "the day after tomorrow": 2,
+        "hier": -1,
+        "demain": 1,
+        "avant-hier": -2,
+        "après-demain": 2,
+    }[word]
     if anchor is None:
         return _unresolved("day relative to the reference date; no anchor given")
     d = anchor + timedelta(days=offset)
@@ -440,14 +571,27 @@ def _p(name: str, lang: str, pattern: str, reader: _Reader, cap: bool = False) -
 _PATTERNS: tuple[_Pattern, ...] = (
     # --- absolute, numeric ------------------------------------------------------------------------------
     _p("iso", "any", r"(?<![\w/.-])(?P<year>\d{4})-(?P<mon>\d\d)-(?P<day>\d\d)(?!\d|[/.-]\d)", _read_iso),
-    _p("numeric_dmy", "any",
-       r"(?<![\w/.-])(?P<day>[0-3]?\d)(?P<sep>[/.-])(?P<mon>[01]?\d)(?P=sep)(?P<year>\d{4})(?!\d|[/.-]\d)",
-       _read_numeric),
+    _p(
+        "numeric_dmy",
+        "any",
+        r"(?<![\w/.-])(?P<day>[0-3]?\d)(?P<sep>[/.-])(?P<mon>[01]?\d)(?P=sep)(?P<year>\d{4})(?!\d|[/.-]\d)",
+        _read_numeric,
+    ),
     # --- absolute, English ----------------------------------------------------------------------------
-    _p("en_mdy", "en", rf"{_L}(?:(?P<wd>{_WD_EN}),?\s+)?(?P<mon>{_MON_EN})\s+{_DAY_EN},?\s+{_YEAR}",
-       _read_full, cap=True),
-    _p("en_dmy", "en", rf"{_L}(?:(?P<wd>{_WD_EN}),?\s+)?(?:the\s+)?{_DAY_EN}\s+(?:of\s+)?(?P<mon>{_MON_EN}),?\s+{_YEAR}",
-       _read_full, cap=True),
+    _p(
+        "en_mdy",
+        "en",
+        rf"{_L}(?:(?P<wd>{_WD_EN}),?\s+)?(?P<mon>{_MON_EN})\s+{_DAY_EN},?\s+{_YEAR}",
+        _read_full,
+        cap=True,
+    ),
+    _p(
+        "en_dmy",
+        "en",
+        rf"{_L}(?:(?P<wd>{_WD_EN}),?\s+)?(?:the\s+)?{_DAY_EN}\s+(?:of\s+)?(?P<mon>{_MON_EN}),?\s+{_YEAR}",
+        _read_full,
+        cap=True,
+    ),
     _p("en_approx_month", "en", rf"{_L}{_QUAL_EN}(?P<mon>{_MON_EN}),?\s+{_YEAR}", _read_approx_month, cap=True),
     _p("en_approx_year", "en", rf"{_L}{_QUAL_EN}{_YEAR}", _read_approx_year),
     _p("en_month_year", "en", rf"{_L}(?P<mon>{_MON_EN}),?\s+{_YEAR}", _read_month_year, cap=True),
@@ -462,41 +606,87 @@ _PATTERNS: tuple[_Pattern, ...] = (
     _p("year", "any", rf"(?<![\w/.,:#×$€£+-]){_YEAR}(?!\w|\s*[×x]\s*\d)", _read_year),
     # --- relative, English ------------------------------------------------------------------------------
     _p("en_ago", "en", rf"{_L}(?:(?P<num>{_NUM_EN})\s+)?(?P<unit>{_UNIT_EN})\s+ago\b", _read_ago),
-    _p("en_event_relative", "en",
-       rf"{_L}(?:(?P<num>{_NUM_EN})\s+)?(?P<unit>{_UNIT_EN})\s+(?:later|earlier|afterwards|before|after|prior)\b",
-       _read_event_relative),
-    _p("en_event_day", "en",
-       r"\bthe\s+(?:(?:following|next|previous|preceding|same)\s+(?:day|week|month|year|morning|evening)"
-       r"|day\s+(?:before|after)(?!\s+(?:yesterday|tomorrow)))\b",
-       _read_event_relative),
-    _p("en_deictic", "en", r"\b(?P<rel>last|next|this|past|coming)\s+(?P<unit>week|weekend|month|year)\b",
-       _read_deictic),
-    _p("en_weekday", "en", rf"\b(?:(?P<rel>last|next|this)|on|since|by|until)\s+(?P<wd>{_WD_EN})", _read_weekday,
-       cap=True),
-    _p("en_month_no_year", "en",
-       rf"\b(?:(?P<rel>last|next)|in|since|until|by|during|early|late|mid|end\s+of|beginning\s+of|start\s+of)"
-       rf"(?:\s+|\s*-\s*)(?P<mon>{_MONFULL_EN}){_NOT_AFTER_YEAR}(?!\s+[0-3]?\d\b)",
-       _read_month_no_year, cap=True),
-    _p("en_month_day_no_year", "en", rf"{_L}(?P<mon>{_MON_EN})\s+{_DAY_EN}{_NOT_AFTER_YEAR}",
-       _read_day_no_year, cap=True),
-    _p("en_day_month_no_year", "en", rf"{_L}{_DAY_EN}\s+(?:of\s+)?(?P<mon>{_MON_EN}){_NOT_AFTER_YEAR}",
-       _read_day_no_year, cap=True),
-    _p("en_day_offset", "en", r"\b(?:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|tomorrow)\b",
-       _read_day_offset),
+    _p(
+        "en_event_relative",
+        "en",
+        rf"{_L}(?:(?P<num>{_NUM_EN})\s+)?(?P<unit>{_UNIT_EN})\s+(?:later|earlier|afterwards|before|after|prior)\b",
+        _read_event_relative,
+    ),
+    _p(
+        "en_event_day",
+        "en",
+        r"\bthe\s+(?:(?:following|next|previous|preceding|same)\s+(?:day|week|month|year|morning|evening)"
+        r"|day\s+(?:before|after)(?!\s+(?:yesterday|tomorrow)))\b",
+        _read_event_relative,
+    ),
+    _p(
+        "en_deictic",
+        "en",
+        r"\b(?P<rel>last|next|this|past|coming)\s+(?P<unit>week|weekend|month|year)\b",
+        _read_deictic,
+    ),
+    _p(
+        "en_weekday",
+        "en",
+        rf"\b(?:(?P<rel>last|next|this)|on|since|by|until)\s+(?P<wd>{_WD_EN})",
+        _read_weekday,
+        cap=True,
+    ),
+    _p(
+        "en_month_no_year",
+        "en",
+        rf"\b(?:(?P<rel>last|next)|in|since|until|by|during|early|late|mid|end\s+of|beginning\s+of|start\s+of)"
+        rf"(?:\s+|\s*-\s*)(?P<mon>{_MONFULL_EN}){_NOT_AFTER_YEAR}(?!\s+[0-3]?\d\b)",
+        _read_month_no_year,
+        cap=True,
+    ),
+    _p(
+        "en_month_day_no_year",
+        "en",
+        rf"{_L}(?P<mon>{_MON_EN})\s+{_DAY_EN}{_NOT_AFTER_YEAR}",
+        _read_day_no_year,
+        cap=True,
+    ),
+    _p(
+        "en_day_month_no_year",
+        "en",
+        rf"{_L}{_DAY_EN}\s+(?:of\s+)?(?P<mon>{_MON_EN}){_NOT_AFTER_YEAR}",
+        _read_day_no_year,
+        cap=True,
+    ),
+    _p(
+        "en_day_offset",
+        "en",
+        r"\b(?:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|tomorrow)\b",
+        _read_day_offset,
+    ),
     # --- relative, French -------------------------------------------------------------------------------
     _p("fr_ago", "fr", rf"{_L}il\s+y\s+a\s+(?P<num>{_NUM_FR})\s+(?P<unit>{_UNIT_FR})(?![^\W_])", _read_ago),
-    _p("fr_event_relative", "fr",
-       rf"{_L}(?P<num>{_NUM_FR})\s+(?P<unit>{_UNIT_FR})\s+(?:plus\s+tard|plus\s+tôt|après|auparavant|avant)(?![^\W_])",
-       _read_event_relative),
-    _p("fr_event_day", "fr", r"(?<![^\W_])(?:le\s+lendemain|la\s+veille|le\s+jour\s+même)(?![^\W_])",
-       _read_event_relative),
-    _p("fr_deictic", "fr",
-       r"(?<![^\W_])(?P<unit>la\s+semaine|le\s+mois|l['’]année|l['’]an)\s+(?P<rel>dernière|dernier|prochaine|prochain|passée|passé)(?![^\W_])",
-       _read_deictic),
+    _p(
+        "fr_event_relative",
+        "fr",
+        rf"{_L}(?P<num>{_NUM_FR})\s+(?P<unit>{_UNIT_FR})\s+(?:plus\s+tard|plus\s+tôt|après|auparavant|avant)(?![^\W_])",
+        _read_event_relative,
+    ),
+    _p(
+        "fr_event_day",
+        "fr",
+        r"(?<![^\W_])(?:le\s+lendemain|la\s+veille|le\s+jour\s+même)(?![^\W_])",
+        _read_event_relative,
+    ),
+    _p(
+        "fr_deictic",
+        "fr",
+        r"(?<![^\W_])(?P<unit>la\s+semaine|le\s+mois|l['’]année|l['’]an)\s+(?P<rel>dernière|dernier|prochaine|prochain|passée|passé)(?![^\W_])",
+        _read_deictic,
+    ),
     _p("fr_weekday", "fr", rf"(?<![^\W_])(?P<wd>{_WD_FR})(?:\s+(?P<rel>dernier|prochain))?(?![^\W_])", _read_weekday),
-    _p("fr_month_no_year", "fr",
-       rf"(?<![^\W_])(?:en|depuis|jusqu['’]en|dès|début|fin|mi|courant)(?:\s+|\s*-\s*)(?P<mon>{_MON_FR}){_NOT_AFTER_YEAR}",
-       _read_month_no_year),
+    _p(
+        "fr_month_no_year",
+        "fr",
+        rf"(?<![^\W_])(?:en|depuis|jusqu['’]en|dès|début|fin|mi|courant)(?:\s+|\s*-\s*)(?P<mon>{_MON_FR}){_NOT_AFTER_YEAR}",
+        _read_month_no_year,
+    ),
     _p("fr_day_no_year", "fr", rf"{_L}{_DAY_FR}\s+(?P<mon>{_MON_FR}){_NOT_AFTER_YEAR}", _read_day_no_year),
     _p("fr_day_offset", "fr", r"(?<![^\W_])(?:avant-hier|après-demain|hier|demain)(?![^\W_])", _read_day_offset),
 )
@@ -504,8 +694,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
 _RANK = {"day": 4, "month": 3, "year": 2, "approximate": 1}
 
 # Spans that are never searched for dates: web addresses and e-mail addresses.
-_URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|net|fr|dz|ml|info|io)/\S*|\S+@\S+\.\w+",
-                  re.IGNORECASE)
+_URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|net|fr|dz|ml|info|io)/\S*|\S+@\S+\.\w+", re.IGNORECASE)
 
 
 def _capital_ok(m: re.Match, text: str) -> bool:
@@ -518,7 +707,7 @@ def _capital_ok(m: re.Match, text: str) -> bool:
 
 def _year_label(text: str, start: int) -> bool:
     """``True`` when the word before position ``start`` makes a four-digit number a label."""
-    before = re.search(r"([^\W\d_][\w°º]*)\.?\s*$", text[max(0, start - 30):start])
+    before = re.search(r"([^\W\d_][\w°º]*)\.?\s*$", text[max(0, start - 30) : start])
     return bool(before) and before.group(1).casefold() in _YEAR_BLOCKERS
 
 
@@ -595,8 +784,18 @@ def date_mentions(paragraphs: pd.DataFrame, anchor: date | None = None) -> pd.Da
         lang = getattr(rec, "lang") if has_lang else None
         lang = lang if lang in ("en", "fr") else None
         for d in find_dates(str(rec.text), lang=lang, anchor=anchor):
-            rows.append({"key": rec.key, "text": d.text, "span_start": d.span[0], "span_end": d.span[1],
-                         "start": d.start, "end": d.end, "precision": d.precision,
-                         "relative": d.relative, "note": d.note})
+            rows.append(
+                {
+                    "key": rec.key,
+                    "text": d.text,
+                    "span_start": d.span[0],
+                    "span_end": d.span[1],
+                    "start": d.start,
+                    "end": d.end,
+                    "precision": d.precision,
+                    "relative": d.relative,
+                    "note": d.note,
+                }
+            )
     columns = ["key", "text", "span_start", "span_end", "start", "end", "precision", "relative", "note"]
     return pd.DataFrame(rows, columns=columns)

@@ -32,9 +32,9 @@ import pandas as pd
 import pandera.pandas as pa
 
 from analysis import paths
-from analysis.schema import check_table, items_match, matches, one_of, positive, raise_problems, row_check, table_schema
 from analysis.errors import AnalysisError
 from analysis.keys import EXAMPLE, KEY, anchor, keys_column, paragraph_key, seed_of
+from analysis.schema import check_table, items_match, matches, one_of, positive, raise_problems, row_check, table_schema
 from analysis.text import normalise
 
 EVENTS_PATH = paths.DATA_DIR / "events.csv"
@@ -90,118 +90,225 @@ _DEMAND_MODES = (
 
 #: The sixteen PLOVER types. Definitions are short paraphrases of the manual's; modes and their
 #: descriptions are the manual's mode tables (v0.8); scores are the manual's table (SCORE_SOURCE).
-PLOVER_TYPES: dict[str, PloverType] = {t.name: t for t in (
-    PloverType("AGREE", "verbal cooperation", 4.2,
-               "agree to, offer or promise to cooperate, including promises to sign agreements"),
-    PloverType("CONSULT", "verbal cooperation", 2.1,
-               "consultations and meetings: visits, hosting, talks, negotiations, mediation", (
-                   ("visit", "source actor is visiting, recipient is hosting"),
-                   ("third-party", "meeting is hosted by a third party"),
-                   ("multilateral", "meeting occurs in a multilateral context, typically an alliance or IGO"),
-                   ("phone", "consultation occurs via phone or some other remote medium"),
-               )),
-    PloverType("SUPPORT", "verbal cooperation", 4.6,
-               "initiate, resume or expand diplomatic cooperation; praise or endorse; sign or ratify an agreement"),
-    PloverType("CONCEDE", "verbal cooperation", 5.0,
-               "verbal concessions without immediate material consequence, including regret for one's own acts"),
-    PloverType("COOPERATE", "material cooperation", 6.8,
-               "initiate, resume or expand mutual material cooperation, military cooperation included"),
-    PloverType("AID", "material cooperation", 7.4,
-               "material aid benefiting mainly the recipient: money, arms and personnel, humanitarian aid, asylum"),
-    PloverType("RETREAT", "material cooperation", 7.6,
-               "yielding with immediate material consequence: withdrawal, release, ceasefire, access, resignation", (
-                   ("withdraw", "retreat from territory or withdraw forces from an area"),
-                   ("release", "release captives"),
-                   ("return", "return property"),
-                   ("disarm", "disarm militarily or give up weapons"),
-                   ("ceasefire", "implement ceasefire"),
-                   ("access", "allow third party (e.g., observers, peacekeepers, humanitarian workers) access"),
-                   ("resign", "official resignation"),
-               )),
-    PloverType("REQUEST", "verbal conflict", -5.0,
-               "demands and orders, verbal only", _DEMAND_MODES, manual_name="DEMAND"),
-    PloverType("ACCUSE", "verbal conflict", -2.0,
-               "disapprove, condemn, criticise; accuse or allege; sue; investigate", (
-                   ("disapprove", "express disapproval; condemn; complain"),
-                   ("investigate", "any investigation, including commissions, grand juries, judicial or political"),
-                   ("allege", "formally or informally accuse; sue, indict, or charge; bring to trial"),
-               )),
-    PloverType("REJECT", "verbal conflict", -4.2,
-               "rejections and refusals", _DEMAND_MODES),
-    PloverType("THREATEN", "verbal conflict", -5.1,
-               "threats and coercive warnings", (
-                   ("restrict", "restrict movement of people or goods, including boycotts, strikes, blockades, and curfews"),
-                   ("ban", "threaten to ban political activities of particular parties or individuals"),
-                   ("arrest", "arrest, detain, imprison"),
-                   ("relations", "threaten to suspend relations, talks"),
-                   ("expel", "expel diplomats, peacekeepers, NGOs"),
-                   ("territory", "threaten to occupy, seize control of the whole or part of a territory"),
-                   ("violence", "threaten violence"),
-               )),
-    PloverType("PROTEST", "material conflict", -6.6,
-               "civilian demonstrations and other collective protest", (
-                   ("demo", "organized demonstration"),
-                   ("riot", "violent riot"),
-                   ("general", "general strike"),
-                   ("strike", "limited strike"),
-                   ("hunger", "hunger strike"),
-                   ("boycott", "boycott"),
-                   ("obstruct", "obstruct passage"),
-               )),
-    PloverType("SANCTION", "material conflict", -5.2,
-               "reductions in existing relations: recalls and expulsions, ending aid or agreements, sanctions", (
-                   ("convict", "find guilty or liable in a court of law"),
-                   ("expel", "expel an actor from a group, organization or country; excluding individual deportations"),
-                   ("withdraw", "withdraw oneself or one's non-military resources (e.g., aid, observers, diplomats, peacekeepers) from a group, mediation activity, organization, or country"),
-                   ("discontinue", "curtail, decrease, break, or terminate diplomatic, commercial, or material exchanges in manners not specified above"),
-               )),
-    PloverType("MOBILIZE", "material conflict", -5.3,
-               "military or police moves short of the use of force", (
-                   ("troops", "mobilize armed personnel or units"),
-                   ("weapons", "increase readiness of weapons systems"),
-                   ("police", "mobilize or increase readiness of police or security units"),
-                   ("militia", "mobilize or increase readiness of any non-state entity with significant military capability"),
-               )),
-    PloverType("COERCE", "material conflict", -7.2,
-               "repression or restrictions on rights", (
-                   ("confiscate", "confiscate property"),
-                   ("restrict", "impose restrictions on political freedoms or movement"),
-                   ("ban", "ban individuals or organizations"),
-                   ("censor", "censor, ban or restrict access to publications or other information"),
-                   ("curfew", "impose curfew"),
-                   ("martial-law", "impose state of emergency or martial law"),
-                   ("arrest", "arrest, detain, or charge with legal action"),
-                   ("deport", "expel or deport individuals"),
-                   ("withhold", "withhold public goods/services or food/medical supplies"),
-               )),
-    PloverType("ASSAULT", "material conflict", -9.3,
-               "deliberate actions that can cause substantial physical harm, military force included", (
-                   ("abduct", "abduct, kidnap, hijack"),
-                   ("beat", "physically assault"),
-                   ("torture", "torture"),
-                   ("execute", "judicially-sanctioned execution"),
-                   ("sexual", "sexual violence"),
-                   ("assassinate", "targeted assassinations with any weapon"),
-                   ("destroy", "destroy property"),
-                   ("primitive", "primitive weapons: fire, edged weapons, rocks, farm implements"),
-                   ("firearms", "rifles, pistols, light machine guns"),
-                   ("explosives", "any explosive not incorporated in a heavy weapon: mines, IEDS, car bombs"),
-                   ("suicide-attack", "individual and vehicular suicide attacks"),
-                   ("heavy-weapons", "crew-served weapons"),
-                   ("cleansing", "mass expulsions or deportations, ethnic cleansing"),
-                   ("massacre", "instances of mass killing or massacres"),
-                   ("unconventional", "chemical, biological, radiation, and nuclear weapons"),
-                   ("sideAB", "two-sided violence: source and recipient are Side A and Side B"),
-               )),
-)}
+PLOVER_TYPES: dict[str, PloverType] = {
+    t.name: t
+    for t in (
+        PloverType(
+            "AGREE",
+            "verbal cooperation",
+            4.2,
+            "agree to, offer or promise to cooperate, including promises to sign agreements",
+        ),
+        PloverType(
+            "CONSULT",
+            "verbal cooperation",
+            2.1,
+            "consultations and meetings: visits, hosting, talks, negotiations, mediation",
+            (
+                ("visit", "source actor is visiting, recipient is hosting"),
+                ("third-party", "meeting is hosted by a third party"),
+                ("multilateral", "meeting occurs in a multilateral context, typically an alliance or IGO"),
+                ("phone", "consultation occurs via phone or some other remote medium"),
+            ),
+        ),
+        PloverType(
+            "SUPPORT",
+            "verbal cooperation",
+            4.6,
+            "initiate, resume or expand diplomatic cooperation; praise or endorse; sign or ratify an agreement",
+        ),
+        PloverType(
+            "CONCEDE",
+            "verbal cooperation",
+            5.0,
+            "verbal concessions without immediate material consequence, including regret for one's own acts",
+        ),
+        PloverType(
+            "COOPERATE",
+            "material cooperation",
+            6.8,
+            "initiate, resume or expand mutual material cooperation, military cooperation included",
+        ),
+        PloverType(
+            "AID",
+            "material cooperation",
+            7.4,
+            "material aid benefiting mainly the recipient: money, arms and personnel, humanitarian aid, asylum",
+        ),
+        PloverType(
+            "RETREAT",
+            "material cooperation",
+            7.6,
+            "yielding with immediate material consequence: withdrawal, release, ceasefire, access, resignation",
+            (
+                ("withdraw", "retreat from territory or withdraw forces from an area"),
+                ("release", "release captives"),
+                ("return", "return property"),
+                ("disarm", "disarm militarily or give up weapons"),
+                ("ceasefire", "implement ceasefire"),
+                ("access", "allow third party (e.g., observers, peacekeepers, humanitarian workers) access"),
+                ("resign", "official resignation"),
+            ),
+        ),
+        PloverType(
+            "REQUEST", "verbal conflict", -5.0, "demands and orders, verbal only", _DEMAND_MODES, manual_name="DEMAND"
+        ),
+        PloverType(
+            "ACCUSE",
+            "verbal conflict",
+            -2.0,
+            "disapprove, condemn, criticise; accuse or allege; sue; investigate",
+            (
+                ("disapprove", "express disapproval; condemn; complain"),
+                ("investigate", "any investigation, including commissions, grand juries, judicial or political"),
+                ("allege", "formally or informally accuse; sue, indict, or charge; bring to trial"),
+            ),
+        ),
+        PloverType("REJECT", "verbal conflict", -4.2, "rejections and refusals", _DEMAND_MODES),
+        PloverType(
+            "THREATEN",
+            "verbal conflict",
+            -5.1,
+            "threats and coercive warnings",
+            (
+                (
+                    "restrict",
+                    "restrict movement of people or goods, including boycotts, strikes, blockades, and curfews",
+                ),
+                ("ban", "threaten to ban political activities of particular parties or individuals"),
+                ("arrest", "arrest, detain, imprison"),
+                ("relations", "threaten to suspend relations, talks"),
+                ("expel", "expel diplomats, peacekeepers, NGOs"),
+                ("territory", "threaten to occupy, seize control of the whole or part of a territory"),
+                ("violence", "threaten violence"),
+            ),
+        ),
+        PloverType(
+            "PROTEST",
+            "material conflict",
+            -6.6,
+            "civilian demonstrations and other collective protest",
+            (
+                ("demo", "organized demonstration"),
+                ("riot", "violent riot"),
+                ("general", "general strike"),
+                ("strike", "limited strike"),
+                ("hunger", "hunger strike"),
+                ("boycott", "boycott"),
+                ("obstruct", "obstruct passage"),
+            ),
+        ),
+        PloverType(
+            "SANCTION",
+            "material conflict",
+            -5.2,
+            "reductions in existing relations: recalls and expulsions, ending aid or agreements, sanctions",
+            (
+                ("convict", "find guilty or liable in a court of law"),
+                ("expel", "expel an actor from a group, organization or country; excluding individual deportations"),
+                (
+                    "withdraw",
+                    "withdraw oneself or one's non-military resources (e.g., aid, observers, diplomats, peacekeepers) from a group, mediation activity, organization, or country",
+                ),
+                (
+                    "discontinue",
+                    "curtail, decrease, break, or terminate diplomatic, commercial, or material exchanges in manners not specified above",
+                ),
+            ),
+        ),
+        PloverType(
+            "MOBILIZE",
+            "material conflict",
+            -5.3,
+            "military or police moves short of the use of force",
+            (
+                ("troops", "mobilize armed personnel or units"),
+                ("weapons", "increase readiness of weapons systems"),
+                ("police", "mobilize or increase readiness of police or security units"),
+                (
+                    "militia",
+                    "mobilize or increase readiness of any non-state entity with significant military capability",
+                ),
+            ),
+        ),
+        PloverType(
+            "COERCE",
+            "material conflict",
+            -7.2,
+            "repression or restrictions on rights",
+            (
+                ("confiscate", "confiscate property"),
+                ("restrict", "impose restrictions on political freedoms or movement"),
+                ("ban", "ban individuals or organizations"),
+                ("censor", "censor, ban or restrict access to publications or other information"),
+                ("curfew", "impose curfew"),
+                ("martial-law", "impose state of emergency or martial law"),
+                ("arrest", "arrest, detain, or charge with legal action"),
+                ("deport", "expel or deport individuals"),
+                ("withhold", "withhold public goods/services or food/medical supplies"),
+            ),
+        ),
+        PloverType(
+            "ASSAULT",
+            "material conflict",
+            -9.3,
+            "deliberate actions that can cause substantial physical harm, military force included",
+            (
+                ("abduct", "abduct, kidnap, hijack"),
+                ("beat", "physically assault"),
+                ("torture", "torture"),
+                ("execute", "judicially-sanctioned execution"),
+                ("sexual", "sexual violence"),
+                ("assassinate", "targeted assassinations with any weapon"),
+                ("destroy", "destroy property"),
+                ("primitive", "primitive weapons: fire, edged weapons, rocks, farm implements"),
+                ("firearms", "rifles, pistols, light machine guns"),
+                ("explosives", "any explosive not incorporated in a heavy weapon: mines, IEDS, car bombs"),
+                ("suicide-attack", "individual and vehicular suicide attacks"),
+                ("heavy-weapons", "crew-served weapons"),
+                ("cleansing", "mass expulsions or deportations, ethnic cleansing"),
+                ("massacre", "instances of mass killing or massacres"),
+                ("unconventional", "chemical, biological, radiation, and nuclear weapons"),
+                ("sideAB", "two-sided violence: source and recipient are Side A and Side B"),
+            ),
+        ),
+    )
+}
 
 #: PLOVER context codes (manual v0.8, tables 'General contexts' and 'Special contexts').
 CONTEXTS: tuple[str, ...] = (
-    "military", "intelligence", "peacekeeping", "economic", "diplomatic", "resource", "disease",
-    "enviro_disaster", "migration", "humanitarian", "asylum", "legal", "human_rights", "rights_freedoms",
-    "gender", "lgbt", "terrorism", "human_security", "religion_ethnicity", "executive", "election",
-    "legislative", "cbrn", "cyber", "political_institutions", "corruption", "crime", "illegal_drugs",
-    "historical", "future", "hypothetical", "negation",
+    "military",
+    "intelligence",
+    "peacekeeping",
+    "economic",
+    "diplomatic",
+    "resource",
+    "disease",
+    "enviro_disaster",
+    "migration",
+    "humanitarian",
+    "asylum",
+    "legal",
+    "human_rights",
+    "rights_freedoms",
+    "gender",
+    "lgbt",
+    "terrorism",
+    "human_security",
+    "religion_ethnicity",
+    "executive",
+    "election",
+    "legislative",
+    "cbrn",
+    "cyber",
+    "political_institutions",
+    "corruption",
+    "crime",
+    "illegal_drugs",
+    "historical",
+    "future",
+    "hypothetical",
+    "negation",
 )
 
 #: How precise a date is, and the form ``date_start``/``date_end`` must then take.
@@ -224,19 +331,63 @@ DATE_BASES: dict[str, str] = {
 
 #: Place ids agreed with the gazetteer; used when ``data/gazetteer.csv`` is not given.
 AGREED_PLACE_IDS: tuple[str, ...] = (
-    "algiers", "bamako", "kidal", "tessalit", "tin_zaouatine", "tinzaouaten", "moscow", "new_york",
-    "niamey", "ouagadougou", "algeria", "mali", "russia", "niger", "burkina_faso", "northern_mali",
-    "azawad", "sahel",
+    "algiers",
+    "bamako",
+    "kidal",
+    "tessalit",
+    "tin_zaouatine",
+    "tinzaouaten",
+    "moscow",
+    "new_york",
+    "niamey",
+    "ouagadougou",
+    "algeria",
+    "mali",
+    "russia",
+    "niger",
+    "burkina_faso",
+    "northern_mali",
+    "azawad",
+    "sahel",
 )
 
 EVENT_COLUMNS: tuple[str, ...] = (
-    "event_id", "date_start", "date_end", "date_precision", "date_basis", "event_type", "event_mode",
-    "context", "score", "actor1", "actor2", "place", "summary", "seed", "paragraph", "also_in", "quote",
-    "claimed_by", "reported_by", "contested_with", "record_key", "notes",
+    "event_id",
+    "date_start",
+    "date_end",
+    "date_precision",
+    "date_basis",
+    "event_type",
+    "event_mode",
+    "context",
+    "score",
+    "actor1",
+    "actor2",
+    "place",
+    "summary",
+    "seed",
+    "paragraph",
+    "also_in",
+    "quote",
+    "claimed_by",
+    "reported_by",
+    "contested_with",
+    "record_key",
+    "notes",
 )
 REQUIRED: tuple[str, ...] = (
-    "event_id", "date_start", "date_end", "date_precision", "date_basis", "event_type", "score",
-    "summary", "seed", "paragraph", "quote", "claimed_by",
+    "event_id",
+    "date_start",
+    "date_end",
+    "date_precision",
+    "date_basis",
+    "event_type",
+    "score",
+    "summary",
+    "seed",
+    "paragraph",
+    "quote",
+    "claimed_by",
 )
 
 _EVENT_ID = re.compile(r"^E\d{3}$")
@@ -328,8 +479,10 @@ def _start_not_after_end(row: dict) -> bool:
 
 def _written_to_precision(column: str) -> Callable[[dict], bool]:
     """A row passes if its precision is day, month or year and ``column`` is written to that unit."""
-    return lambda row: row["date_precision"] not in _FORM_OF_PRECISION or _form(row[column]) in (
-        "", _FORM_OF_PRECISION[row["date_precision"]])
+    return lambda row: (
+        row["date_precision"] not in _FORM_OF_PRECISION
+        or _form(row[column]) in ("", _FORM_OF_PRECISION[row["date_precision"]])
+    )
 
 
 def _mode_of_type(row: dict) -> bool:
@@ -365,8 +518,11 @@ def _in_chronological_order(events: pd.DataFrame) -> pd.Series:
 
 _ISO_DATE = [
     matches(_ISO, "{column}: {value!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)"),
-    pa.Check(lambda v: not _ISO.match(v) or _span(v) is not None, element_wise=True,
-             error="{column}: {value!r} is not a calendar date"),
+    pa.Check(
+        lambda v: not _ISO.match(v) or _span(v) is not None,
+        element_wise=True,
+        error="{column}: {value!r} is not a calendar date",
+    ),
 ]
 
 #: The ledger file as read (text, empty cells NA): columns, types, codebook values, ISO dates, ids,
@@ -380,26 +536,38 @@ EVENTS_SCHEMA = table_schema(
         "date_end": _ISO_DATE,
         "date_precision": [one_of(PRECISIONS)],
         "date_basis": [one_of(DATE_BASES)],
-        "event_type": [pa.Check.isin(
-            list(PLOVER_TYPES), error="event_type {value!r} is not a PLOVER type (" + ", ".join(PLOVER_TYPES) + ")")],
+        "event_type": [
+            pa.Check.isin(
+                list(PLOVER_TYPES), error="event_type {value!r} is not a PLOVER type (" + ", ".join(PLOVER_TYPES) + ")"
+            )
+        ],
         "context": [pa.Check.isin(list(CONTEXTS), error="context {value!r} is not a PLOVER context")],
         "seed": [matches(_SEED, "seed {value!r} is not three digits")],
         "paragraph": [positive()],
-        "also_in": [items_match(
-            KEY, f"also_in {{value!r}} is not a ;-separated list of paragraph keys like {EXAMPLE}")],
+        "also_in": [
+            items_match(KEY, f"also_in {{value!r}} is not a ;-separated list of paragraph keys like {EXAMPLE}")
+        ],
         "contested_with": [items_match(_EVENT_ID, "contested_with {value!r} is not a ;-separated list of event_ids")],
         **{c: [matches(_SNAKE, "{column} {value!r} is not a snake_case id")] for c in _ID_COLUMNS},
     },
     row_checks=[
         row_check(_start_not_after_end, "date_start {date_start} is after date_end {date_end}"),
-        row_check(_written_to_precision("date_start"),
-                  "date_precision {date_precision} but date_start {date_start!r} is written to the {date_start_form}"),
-        row_check(_written_to_precision("date_end"),
-                  "date_precision {date_precision} but date_end {date_end!r} is written to the {date_end_form}"),
-        row_check(lambda r: r["date_basis"] != "before" or r["date_start"] == r["date_end"],
-                  "date_basis before needs date_start equal to date_end (the upper bound)"),
-        row_check(lambda r: r["date_basis"] not in _APPROXIMATE_BASES or r["date_precision"] == "approximate",
-                  "date_basis {date_basis} needs date_precision approximate"),
+        row_check(
+            _written_to_precision("date_start"),
+            "date_precision {date_precision} but date_start {date_start!r} is written to the {date_start_form}",
+        ),
+        row_check(
+            _written_to_precision("date_end"),
+            "date_precision {date_precision} but date_end {date_end!r} is written to the {date_end_form}",
+        ),
+        row_check(
+            lambda r: r["date_basis"] != "before" or r["date_start"] == r["date_end"],
+            "date_basis before needs date_start equal to date_end (the upper bound)",
+        ),
+        row_check(
+            lambda r: r["date_basis"] not in _APPROXIMATE_BASES or r["date_precision"] == "approximate",
+            "date_basis {date_basis} needs date_precision approximate",
+        ),
         row_check(_mode_of_type, "event_mode {event_mode!r} is not a mode of {event_type} (allowed: {modes})"),
         row_check(_codebook_score, "score {score} differs from the codebook score of {event_type} ({codebook})"),
         row_check(lambda r: bool(r["actor1"] or r["actor2"]), "no actor: actor1 and actor2 are both empty"),
@@ -519,7 +687,9 @@ def check_ledger(
             elif other not in ids:
                 problems.append(f"{where}: contested_with {other} does not exist")
             elif row["event_id"] not in contested.get(other, set()):
-                problems.append(f"{where}: contested_with {other} is not symmetric ({other} does not list {row['event_id']})")
+                problems.append(
+                    f"{where}: contested_with {other} is not symmetric ({other} does not list {row['event_id']})"
+                )
     return problems
 
 
@@ -563,21 +733,32 @@ def export_json(events: pd.DataFrame, path: str | Path = JSON_PATH) -> Path:
 
 def types_table() -> pd.DataFrame:
     """One row per PLOVER type: quad class, score, modes and the manual's name where it differs."""
-    return pd.DataFrame([
-        {"event_type": t.name, "quad class": t.quad, "score": t.score, "definition": t.definition,
-         "modes": ", ".join(t.mode_names) or "(none)", "manual name": t.manual_name or t.name}
-        for t in PLOVER_TYPES.values()
-    ])
+    return pd.DataFrame(
+        [
+            {
+                "event_type": t.name,
+                "quad class": t.quad,
+                "score": t.score,
+                "definition": t.definition,
+                "modes": ", ".join(t.mode_names) or "(none)",
+                "manual name": t.manual_name or t.name,
+            }
+            for t in PLOVER_TYPES.values()
+        ]
+    )
 
 
 def modes_table(types: Iterable[str] | None = None) -> pd.DataFrame:
     """One row per (type, mode) with the manual's description; only ``types`` when given."""
     wanted = set(types) if types is not None else None
-    return pd.DataFrame([
-        {"event_type": t.name, "event_mode": m, "description": d}
-        for t in PLOVER_TYPES.values() if wanted is None or t.name in wanted
-        for m, d in t.modes
-    ])
+    return pd.DataFrame(
+        [
+            {"event_type": t.name, "event_mode": m, "description": d}
+            for t in PLOVER_TYPES.values()
+            if wanted is None or t.name in wanted
+            for m, d in t.modes
+        ]
+    )
 
 
 def ledger_html(
@@ -597,22 +778,51 @@ def ledger_html(
     def para_link(key: str) -> str:
         return f'<a href="{esc(seeds_page)}#{anchor(key)}">{esc(key)}</a>'
 
-    headers = ["ID", "Date", "Precision", "Basis", "Type", "Mode", "Score", "Actor 1", "Actor 2", "Place",
-               "Summary", "Source", "Quote", "Claimed by", "Reported by", "Contested with", "Notes"]
+    headers = [
+        "ID",
+        "Date",
+        "Precision",
+        "Basis",
+        "Type",
+        "Mode",
+        "Score",
+        "Actor 1",
+        "Actor 2",
+        "Place",
+        "Summary",
+        "Source",
+        "Quote",
+        "Claimed by",
+        "Reported by",
+        "Contested with",
+        "Notes",
+    ]
     out = [f'<table class="{esc(css_class)}">', "<thead><tr>"]
     out += [f"<th>{esc(h)}</th>" for h in headers]
     out += ["</tr></thead>", "<tbody>"]
     for _, row in events.iterrows():
         when = row["date_start"] if row["date_start"] == row["date_end"] else f"{row['date_start']} – {row['date_end']}"
         sources = ", ".join(para_link(k) for k in cited_keys(row))
-        contested = ", ".join(
-            f'<a href="#ledger-{esc(e)}">{esc(e)}</a>' for e in split_list(row["contested_with"])
-        )
-        cells = [esc(row["event_id"]), esc(when), esc(row["date_precision"]), esc(row["date_basis"]),
-                 esc(row["event_type"]), esc(row["event_mode"]), f"{float(row['score']):+.1f}",
-                 esc(row["actor1"]), esc(row["actor2"]), esc(row["place"]), esc(row["summary"]), sources,
-                 "\u201c" + esc(row["quote"]) + "\u201d", esc(row["claimed_by"]), esc(row["reported_by"]),
-                 contested, esc(row["notes"])]
+        contested = ", ".join(f'<a href="#ledger-{esc(e)}">{esc(e)}</a>' for e in split_list(row["contested_with"]))
+        cells = [
+            esc(row["event_id"]),
+            esc(when),
+            esc(row["date_precision"]),
+            esc(row["date_basis"]),
+            esc(row["event_type"]),
+            esc(row["event_mode"]),
+            f"{float(row['score']):+.1f}",
+            esc(row["actor1"]),
+            esc(row["actor2"]),
+            esc(row["place"]),
+            esc(row["summary"]),
+            sources,
+            "\u201c" + esc(row["quote"]) + "\u201d",
+            esc(row["claimed_by"]),
+            esc(row["reported_by"]),
+            contested,
+            esc(row["notes"]),
+        ]
         out.append(f'<tr id="ledger-{esc(row["event_id"])}">' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
     out += ["</tbody>", "</table>"]
     return "\n".join(out)

@@ -21,8 +21,19 @@ EXPORT_DIR = Path("exports")
 
 #: The drawn frame's columns for each figure, beyond which nothing is published.
 PUBLICATION_COLUMNS = ["seed", "published_earliest", "published_latest", "date_precision"]
-TIMELINE_COLUMNS = ["event_id", "date_start", "date_end", "date_precision", "event_type", "family", "score",
-                    "actor1", "actor2", "seed", "paragraph"]
+TIMELINE_COLUMNS = [
+    "event_id",
+    "date_start",
+    "date_end",
+    "date_precision",
+    "event_type",
+    "family",
+    "score",
+    "actor1",
+    "actor2",
+    "seed",
+    "paragraph",
+]
 
 
 def publication_intervals(catalog: pd.DataFrame) -> tuple[Figure, pd.DataFrame]:
@@ -39,18 +50,27 @@ def publication_intervals(catalog: pd.DataFrame) -> tuple[Figure, pd.DataFrame]:
         if lo == hi:
             ax.plot([lo], [i], marker="D", markersize=7, color=colour, zorder=3)
         else:
-            ax.barh(i, (hi - lo).days + 1, left=lo, height=0.45, color=style.tint(colour, 0.35),
-                    edgecolor=colour, zorder=2)
+            ax.barh(
+                i, (hi - lo).days + 1, left=lo, height=0.45, color=style.tint(colour, 0.35), edgecolor=colour, zorder=2
+            )
     ax.set_yticks(range(len(cat)))
     ax.set_yticklabels([f"seed {s} ({p})" for s, p in zip(cat["seed"], cat["date_precision"])])
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
-    ax.legend(handles=[
-        Line2D([], [], marker="D", linestyle="", color=style.PALETTE["mali"], label="date stated in the text"),
-        Patch(facecolor=style.tint(style.PALETTE["cooperation"], 0.35), edgecolor=style.PALETTE["cooperation"],
-              label="interval inferred from the text"),
-    ], loc="lower center", bbox_to_anchor=(0.42, 0.02), fontsize=7.5)
+    ax.legend(
+        handles=[
+            Line2D([], [], marker="D", linestyle="", color=style.PALETTE["mali"], label="date stated in the text"),
+            Patch(
+                facecolor=style.tint(style.PALETTE["cooperation"], 0.35),
+                edgecolor=style.PALETTE["cooperation"],
+                label="interval inferred from the text",
+            ),
+        ],
+        loc="lower center",
+        bbox_to_anchor=(0.42, 0.02),
+        fontsize=7.5,
+    )
     ax.xaxis.set_major_locator(mdates.YearLocator())
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
     start = pd.Timestamp(cat["published_earliest"].min().year, 1, 1)
@@ -65,9 +85,7 @@ def publication_intervals(catalog: pd.DataFrame) -> tuple[Figure, pd.DataFrame]:
     for rec in catalog.sort_values("seed").itertuples():
         lo, hi = rec.published_earliest.date(), rec.published_latest.date()
         parts.append(f"seed {rec.seed}: {lo}" if lo == hi else f"seed {rec.seed}: {lo} to {hi}")
-    fig.alt_text = (
-        "Timeline of the publication dates of the five seed articles. " + "; ".join(parts) + "."
-    )
+    fig.alt_text = "Timeline of the publication dates of the five seed articles. " + "; ".join(parts) + "."
     return fig, cat[PUBLICATION_COLUMNS].copy()
 
 
@@ -96,8 +114,14 @@ def publish(drawn: tuple[Figure, pd.DataFrame], name: str, folder: Path = EXPORT
     return Image(filename=str(out["png"]))
 
 
-def event_timeline(events: pd.DataFrame, title: str, source: str, label_column: str | None = None,
-                   rupture: pd.Timestamp | None = None, rupture_label: str = "") -> tuple[Figure, pd.DataFrame]:
+def event_timeline(
+    events: pd.DataFrame,
+    title: str,
+    source: str,
+    label_column: str | None = None,
+    rupture: pd.Timestamp | None = None,
+    rupture_label: str = "",
+) -> tuple[Figure, pd.DataFrame]:
     """Events on a time axis (x: coded date, a bar where the date is a month or longer; y: the
     cooperation–conflict score), coloured by PLOVER quad class. Expects the columns of
     :func:`analysis.timeline.on_time_axis`; ``label_column`` names a column of short labels."""
@@ -107,8 +131,7 @@ def event_timeline(events: pd.DataFrame, title: str, source: str, label_column: 
 
     style.apply_style()
     colours = {fam: style.PALETTE[fam.replace(" ", "_")] for fam in FAMILIES}
-    markers = {"verbal cooperation": "o", "material cooperation": "s", "verbal conflict": "^",
-               "material conflict": "D"}
+    markers = {"verbal cooperation": "o", "material cooperation": "s", "verbal conflict": "^", "material conflict": "D"}
     fig = Figure(figsize=(8.0, 4.4))
     ax = fig.subplots()
     ax.axhline(0, color="#BBBBBB", linewidth=0.8, zorder=1)
@@ -124,10 +147,26 @@ def event_timeline(events: pd.DataFrame, title: str, source: str, label_column: 
         colour = colours[rec.family]
         y = rec.score + dy
         if rec.t_end - rec.t_start > pd.Timedelta(days=1):
-            ax.plot([rec.t_start, rec.t_end], [y, y], color=colour, linewidth=1.6,
-                    alpha=0.55, solid_capstyle="butt", zorder=2)
-        ax.plot([rec.t_mid], [y], marker=markers[rec.family], color=colour, markersize=6,
-                markeredgecolor="white", markeredgewidth=0.6, linestyle="", zorder=3)
+            ax.plot(
+                [rec.t_start, rec.t_end],
+                [y, y],
+                color=colour,
+                linewidth=1.6,
+                alpha=0.55,
+                solid_capstyle="butt",
+                zorder=2,
+            )
+        ax.plot(
+            [rec.t_mid],
+            [y],
+            marker=markers[rec.family],
+            color=colour,
+            markersize=6,
+            markeredgecolor="white",
+            markeredgewidth=0.6,
+            linestyle="",
+            zorder=3,
+        )
     if label_column:
         placed: list[tuple[float, float]] = []
         for rec in events.itertuples(index=False):
@@ -140,22 +179,40 @@ def event_timeline(events: pd.DataFrame, title: str, source: str, label_column: 
                 if abs(px - x) < 120 and abs(py - rec.score) < 1.5:
                     dy += 11
             placed.append((x, rec.score))
-            ax.annotate(text, (rec.t_mid, rec.score), xytext=(4, dy if rec.score >= 0 else -dy - 6),
-                        textcoords="offset points", fontsize=6.8, color=style.PALETTE["text"],
-                        arrowprops={"arrowstyle": "-", "color": "#AAAAAA", "linewidth": 0.5})
+            ax.annotate(
+                text,
+                (rec.t_mid, rec.score),
+                xytext=(4, dy if rec.score >= 0 else -dy - 6),
+                textcoords="offset points",
+                fontsize=6.8,
+                color=style.PALETTE["text"],
+                arrowprops={"arrowstyle": "-", "color": "#AAAAAA", "linewidth": 0.5},
+            )
     if rupture is not None:
         ax.axvline(rupture, color=style.PALETTE["muted"], linestyle="--", linewidth=0.9, zorder=1)
         if rupture_label:
-            ax.text(rupture, 0.98, rupture_label + " ", transform=ax.get_xaxis_transform(), fontsize=7,
-                    va="top", ha="right", color=style.PALETTE["muted"])
+            ax.text(
+                rupture,
+                0.98,
+                rupture_label + " ",
+                transform=ax.get_xaxis_transform(),
+                fontsize=7,
+                va="top",
+                ha="right",
+                color=style.PALETTE["muted"],
+            )
     ax.set_ylabel("cooperation (+) / conflict (−) score")
     ax.set_ylim(-10.5, 10.5)
     ax.xaxis.set_major_locator(mdates.YearLocator())
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
     ax.grid(axis="x", color="#E8E8E8", linewidth=0.6, zorder=0)
     used = [f for f in FAMILIES if f in set(events["family"])]
-    ax.legend(handles=[Line2D([], [], marker=markers[f], linestyle="", color=colours[f], label=f)
-                       for f in used], loc="lower left", fontsize=7, ncol=2)
+    ax.legend(
+        handles=[Line2D([], [], marker=markers[f], linestyle="", color=colours[f], label=f) for f in used],
+        loc="lower left",
+        fontsize=7,
+        ncol=2,
+    )
     ax.set_title(title)
     fig.subplots_adjust(left=0.09, right=0.98, top=0.9, bottom=0.13)
     style.source_line(fig, source)

@@ -51,8 +51,9 @@ from analysis.keys import paragraph_key
 
 #: Centre (lat, lon) of the regional maps' projection: the middle of the Algeria–Mali border.
 REGION_CENTRE = (20.0, 2.0)
-REGION_CRS = (f"+proj=laea +lat_0={REGION_CENTRE[0]:g} +lon_0={REGION_CENTRE[1]:g} +x_0=0 +y_0=0 +ellps=WGS84 "
-              "+units=m +no_defs")
+REGION_CRS = (
+    f"+proj=laea +lat_0={REGION_CENTRE[0]:g} +lon_0={REGION_CENTRE[1]:g} +x_0=0 +y_0=0 +ellps=WGS84 +units=m +no_defs"
+)
 WIDE_CRS = "+proj=laea +lat_0=35 +lon_0=15 +x_0=0 +y_0=0 +ellps=WGS84 +units=m +no_defs"
 LONLAT = "EPSG:4326"
 GEOD = Geod(ellps="WGS84")
@@ -213,7 +214,9 @@ def _graticule(ax: Axes, crs: str, extent: tuple[float, float, float, float], st
                 cx, cy = part.xy
                 ax.plot(cx, cy, color="#FFFFFF", linewidth=0.5, alpha=0.7, zorder=1.5, gid="graticule")
             # label where the line leaves the frame: meridians on the bottom edge, parallels on the left edge
-            edge = shapely.LineString([(x0, y0), (x1, y0)]) if kind == "lon" else shapely.LineString([(x0, y0), (x0, y1)])
+            edge = (
+                shapely.LineString([(x0, y0), (x1, y0)]) if kind == "lon" else shapely.LineString([(x0, y0), (x0, y1)])
+            )
             hit = line.intersection(edge)
             if hit.is_empty:
                 continue
@@ -221,12 +224,32 @@ def _graticule(ax: Axes, crs: str, extent: tuple[float, float, float, float], st
             deg = int(v) if float(v).is_integer() else v
             if kind == "lon":
                 text = f"{abs(deg)}°{'E' if v > 0 else 'W' if v < 0 else ''}"
-                ax.annotate(text, (pt.x, y0), xytext=(0, -2), textcoords="offset points", ha="center", va="top",
-                            fontsize=6, color=style.PALETTE["muted"], annotation_clip=False, gid="graticule-label")
+                ax.annotate(
+                    text,
+                    (pt.x, y0),
+                    xytext=(0, -2),
+                    textcoords="offset points",
+                    ha="center",
+                    va="top",
+                    fontsize=6,
+                    color=style.PALETTE["muted"],
+                    annotation_clip=False,
+                    gid="graticule-label",
+                )
             else:
                 text = f"{abs(deg)}°{'N' if v > 0 else 'S' if v < 0 else ''}"
-                ax.annotate(text, (x0, pt.y), xytext=(-2, 0), textcoords="offset points", ha="right", va="center",
-                            fontsize=6, color=style.PALETTE["muted"], annotation_clip=False, gid="graticule-label")
+                ax.annotate(
+                    text,
+                    (x0, pt.y),
+                    xytext=(-2, 0),
+                    textcoords="offset points",
+                    ha="right",
+                    va="center",
+                    fontsize=6,
+                    color=style.PALETTE["muted"],
+                    annotation_clip=False,
+                    gid="graticule-label",
+                )
 
 
 def nice_length_km(width_km: float, fraction: float = 0.2) -> float:
@@ -241,16 +264,27 @@ def _scalebar(ax: Axes, location: str = "lower right", fontsize: float = 7) -> S
     """A scale bar in km. Valid because the map is in a projected CRS in metres (true at the centre)."""
     width_km = (ax.get_xlim()[1] - ax.get_xlim()[0]) / 1000.0
     length = nice_length_km(width_km)
-    bar = ScaleBar(1.0, "m", location=location, box_alpha=0.85, border_pad=0.6, fixed_value=length,
-                   fixed_units="km", font_properties={"size": fontsize}, color=style.PALETTE["text"],
-                   scale_loc="top", scale_formatter=lambda value, unit: f"{value:g} {unit}")
+    bar = ScaleBar(
+        1.0,
+        "m",
+        location=location,
+        box_alpha=0.85,
+        border_pad=0.6,
+        fixed_value=length,
+        fixed_units="km",
+        font_properties={"size": fontsize},
+        color=style.PALETTE["text"],
+        scale_loc="top",
+        scale_formatter=lambda value, unit: f"{value:g} {unit}",
+    )
     bar.set_gid("scalebar")
     ax.add_artist(bar)
     return bar
 
 
-def _locator(parent: Axes, rect: tuple[float, float, float, float], window_lonlat: shapely.Polygon,
-             highlight: dict[str, str]) -> Axes:
+def _locator(
+    parent: Axes, rect: tuple[float, float, float, float], window_lonlat: shapely.Polygon, highlight: dict[str, str]
+) -> Axes:
     """An inset (``rect`` in the parent's axes fraction) showing where the map's window lies in Africa."""
     crs = "+proj=laea +lat_0=15 +lon_0=12 +ellps=WGS84 +units=m +no_defs"
     inset = parent.inset_axes(rect, zorder=8)
@@ -284,25 +318,61 @@ def _place(ax: Axes, x: float, y: float, pid: str, role: str, gid: str = "place"
     marker = "s" if capital else "o"
     size = 30 if capital else 22
     if role == "seed":
-        ax.scatter([x], [y], s=size, marker=marker, color=style.PALETTE["text"], edgecolor="white",
-                   linewidth=0.7, zorder=5, gid=gid)
+        ax.scatter(
+            [x],
+            [y],
+            s=size,
+            marker=marker,
+            color=style.PALETTE["text"],
+            edgecolor="white",
+            linewidth=0.7,
+            zorder=5,
+            gid=gid,
+        )
     else:
-        ax.scatter([x], [y], s=size, marker=marker, facecolor="white", edgecolor=style.PALETTE["muted"],
-                   linewidth=1.0, zorder=5, gid=gid)
+        ax.scatter(
+            [x],
+            [y],
+            s=size,
+            marker=marker,
+            facecolor="white",
+            edgecolor=style.PALETTE["muted"],
+            linewidth=1.0,
+            zorder=5,
+            gid=gid,
+        )
 
 
 def _adjust(ax: Axes, texts: list, xs: list[float], ys: list[float], objects: list | None = None) -> None:
     if not texts:
         return
     ax.figure.canvas.draw()
-    adjust_text(texts, x=xs, y=ys, objects=objects, ax=ax, iter_lim=_ITER, ensure_inside_axes=True,
-                expand=(1.15, 1.35), force_text=(0.2, 0.35), force_static=(0.2, 0.4),
-                arrowprops=dict(arrowstyle="-", color="#555555", linewidth=0.5, shrinkA=0, shrinkB=3))
+    adjust_text(
+        texts,
+        x=xs,
+        y=ys,
+        objects=objects,
+        ax=ax,
+        iter_lim=_ITER,
+        ensure_inside_axes=True,
+        expand=(1.15, 1.35),
+        force_text=(0.2, 0.35),
+        force_static=(0.2, 0.4),
+        arrowprops=dict(arrowstyle="-", color="#555555", linewidth=0.5, shrinkA=0, shrinkB=3),
+    )
 
 
-def _country_labels(ax: Axes, frame: gpd.GeoDataFrame, window: shapely.Polygon, major: dict[str, str],
-                    names: dict[str, str] | None = None, min_share: float = 0.02, size: float = 6.5,
-                    at: dict[str, tuple[float, float]] | None = None, crs: str = REGION_CRS) -> list:
+def _country_labels(
+    ax: Axes,
+    frame: gpd.GeoDataFrame,
+    window: shapely.Polygon,
+    major: dict[str, str],
+    names: dict[str, str] | None = None,
+    min_share: float = 0.02,
+    size: float = 6.5,
+    at: dict[str, tuple[float, float]] | None = None,
+    crs: str = REGION_CRS,
+) -> list:
     """Country names at a representative point of their visible part (or at ``at[iso3]``, lon/lat, where
     the middle of the country is taken by a capital); major countries bold and larger."""
     texts = []
@@ -320,11 +390,30 @@ def _country_labels(ax: Axes, frame: gpd.GeoDataFrame, window: shapely.Polygon, 
             pt = visible.representative_point()
         name = names.get(rec.iso3, rec.name)
         if rec.iso3 in major:
-            t = ax.text(pt.x, pt.y, major[rec.iso3], fontsize=9.5, fontweight="bold", ha="center", va="center",
-                        color=style.PALETTE["text"], zorder=4, path_effects=_HALO)
+            t = ax.text(
+                pt.x,
+                pt.y,
+                major[rec.iso3],
+                fontsize=9.5,
+                fontweight="bold",
+                ha="center",
+                va="center",
+                color=style.PALETTE["text"],
+                zorder=4,
+                path_effects=_HALO,
+            )
         else:
-            t = ax.text(pt.x, pt.y, name.upper(), fontsize=size, ha="center", va="center",
-                        color=style.PALETTE["muted"], zorder=4, path_effects=_HALO)
+            t = ax.text(
+                pt.x,
+                pt.y,
+                name.upper(),
+                fontsize=size,
+                ha="center",
+                va="center",
+                color=style.PALETTE["muted"],
+                zorder=4,
+                path_effects=_HALO,
+            )
         t.set_gid(f"country-label-{rec.iso3 or rec.name}")
         texts.append(t)
     return texts
@@ -335,8 +424,18 @@ def _gaz(gazetteer: pd.DataFrame | None) -> pd.DataFrame:
 
 
 def _region_label(ax: Axes, x: float, y: float, text: str) -> None:
-    t = ax.text(x, y, text, fontsize=10, fontstyle="italic", color="#8A7A5C", ha="center", va="center",
-                zorder=2.5, path_effects=[withStroke(linewidth=2.0, foreground=style.PALETTE["land"])])
+    t = ax.text(
+        x,
+        y,
+        text,
+        fontsize=10,
+        fontstyle="italic",
+        color="#8A7A5C",
+        ha="center",
+        va="center",
+        zorder=2.5,
+        path_effects=[withStroke(linewidth=2.0, foreground=style.PALETTE["land"])],
+    )
     t.set_gid("region-label")
 
 
@@ -356,9 +455,13 @@ def _finish(fig: Figure, source: str, alt: str) -> Figure:
 REGION_ROLES = {"DZA": "algeria", "MLI": "mali", "NER": "aes", "BFA": "aes"}
 
 
-def _regional_base(fig: Figure, rect: tuple[float, float, float, float],
-                   extent: tuple[float, float, float, float], graticule_step: float,
-                   border_width: float) -> tuple[Axes, shapely.Polygon, gpd.GeoDataFrame]:
+def _regional_base(
+    fig: Figure,
+    rect: tuple[float, float, float, float],
+    extent: tuple[float, float, float, float],
+    graticule_step: float,
+    border_width: float,
+) -> tuple[Axes, shapely.Polygon, gpd.GeoDataFrame]:
     """The shared ground of the regional maps: an axes at ``rect`` framing ``extent`` in
     :data:`REGION_CRS`, Natural Earth 1:10m countries (Algeria, Mali and the other AES members
     coloured), a graticule and the Algeria–Mali border. Returns the axes, the window and the countries."""
@@ -370,13 +473,31 @@ def _regional_base(fig: Figure, rect: tuple[float, float, float, float],
     frame = _countries("10m", crs, window)
     _draw_countries(ax, frame, REGION_ROLES)
     _graticule(ax, crs, extent, graticule_step)
-    _draw_line(ax, border.shared_border(*BORDER_PAIR).iloc[0], crs, "border", color=style.PALETTE["border"],
-               linewidth=border_width, zorder=3)
+    _draw_line(
+        ax,
+        border.shared_border(*BORDER_PAIR).iloc[0],
+        crs,
+        "border",
+        color=style.PALETTE["border"],
+        linewidth=border_width,
+        zorder=3,
+    )
     return ax, window, frame
 
 
-OVERVIEW_COLUMNS = ["place_id", "name", "kind", "role", "iso3", "lat", "lon", "precision_km", "source", "seed_refs",
-                    "shown"]
+OVERVIEW_COLUMNS = [
+    "place_id",
+    "name",
+    "kind",
+    "role",
+    "iso3",
+    "lat",
+    "lon",
+    "precision_km",
+    "source",
+    "seed_refs",
+    "shown",
+]
 
 
 def regional_overview(gazetteer: pd.DataFrame | None = None) -> tuple[Figure, pd.DataFrame]:
@@ -396,8 +517,12 @@ def regional_overview(gazetteer: pd.DataFrame | None = None) -> tuple[Figure, pd
     static = _country_labels(ax, frame, win_box, major, names, min_share=0.012, at=at, crs=crs)
 
     # regions: italic labels, no point, no boundary
-    for lon, lat, text in ((8.0, 25.0, "S a h a r a"), (-12.0, 16.2, "S a h e l"), (12.5, 14.9, "S a h e l"),
-                           (-3.2, 20.6, "northern Mali\n(Azawad)")):
+    for lon, lat, text in (
+        (8.0, 25.0, "S a h a r a"),
+        (-12.0, 16.2, "S a h e l"),
+        (12.5, 14.9, "S a h e l"),
+        (-3.2, 20.6, "northern Mali\n(Azawad)"),
+    ):
         x, y = _project_xy([lon], [lat], crs)
         _region_label(ax, x[0], y[0], text)
 
@@ -411,39 +536,91 @@ def regional_overview(gazetteer: pd.DataFrame | None = None) -> tuple[Figure, pd
         _place(ax, rec.x, rec.y, rec.place_id, rec.role)
         weight = "bold" if rec.place_id in CAPITALS else "normal"
         color = style.PALETTE["text"] if rec.role == "seed" else style.PALETTE["muted"]
-        texts.append(_label(ax, rec.x + 30_000, rec.y + 25_000, rec.name, f"label-{rec.place_id}",
-                            fontweight=weight, color=color, ha="left"))
+        texts.append(
+            _label(
+                ax,
+                rec.x + 30_000,
+                rec.y + 25_000,
+                rec.name,
+                f"label-{rec.place_id}",
+                fontweight=weight,
+                color=color,
+                ha="left",
+            )
+        )
     _adjust(ax, texts, list(shown["x"]), list(shown["y"]), objects=static)
 
     handles = [
-        Patch(facecolor=style.tint(style.PALETTE["algeria"], 0.62), edgecolor=style.PALETTE["boundary"], label="Algeria"),
+        Patch(
+            facecolor=style.tint(style.PALETTE["algeria"], 0.62), edgecolor=style.PALETTE["boundary"], label="Algeria"
+        ),
         Patch(facecolor=style.tint(style.PALETTE["mali"], 0.62), edgecolor=style.PALETTE["boundary"], label="Mali"),
-        Patch(facecolor=style.tint(style.PALETTE["aes"], 0.62), edgecolor=style.PALETTE["boundary"],
-              label="Niger, Burkina Faso (with Mali:\nAlliance of Sahel States)"),
+        Patch(
+            facecolor=style.tint(style.PALETTE["aes"], 0.62),
+            edgecolor=style.PALETTE["boundary"],
+            label="Niger, Burkina Faso (with Mali:\nAlliance of Sahel States)",
+        ),
         Patch(facecolor=style.PALETTE["land"], edgecolor=style.PALETTE["boundary"], label="other countries"),
         Line2D([], [], color=style.PALETTE["border"], linewidth=1.6, label="Algeria–Mali border"),
-        Line2D([], [], marker="s", linestyle="", color=style.PALETTE["text"], markeredgecolor="white",
-               label="capital named in the seeds"),
-        Line2D([], [], marker="o", linestyle="", color=style.PALETTE["text"], markeredgecolor="white",
-               label="town named in the seeds"),
-        Line2D([], [], marker="o", linestyle="", markerfacecolor="white", markeredgecolor=style.PALETTE["muted"],
-               label="hollow: not in the seeds (orientation)"),
+        Line2D(
+            [],
+            [],
+            marker="s",
+            linestyle="",
+            color=style.PALETTE["text"],
+            markeredgecolor="white",
+            label="capital named in the seeds",
+        ),
+        Line2D(
+            [],
+            [],
+            marker="o",
+            linestyle="",
+            color=style.PALETTE["text"],
+            markeredgecolor="white",
+            label="town named in the seeds",
+        ),
+        Line2D(
+            [],
+            [],
+            marker="o",
+            linestyle="",
+            markerfacecolor="white",
+            markeredgecolor=style.PALETTE["muted"],
+            label="hollow: not in the seeds (orientation)",
+        ),
     ]
-    leg = fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.05, 0.19), ncol=3, fontsize=7,
-                     frameon=False, columnspacing=1.6)
+    leg = fig.legend(
+        handles=handles,
+        loc="upper left",
+        bbox_to_anchor=(0.05, 0.19),
+        ncol=3,
+        fontsize=7,
+        frameon=False,
+        columnspacing=1.6,
+    )
     leg.set_gid("legend")
     _scalebar(ax, "lower right")
-    _locator(ax, (0.01, 0.775, 0.2, 0.215), shapely.box(*REGION_EXTENT),
-             {"DZA": "algeria", "MLI": "mali", "NER": "aes", "BFA": "aes"})
-    ax.set_title("Algeria, Mali and the Alliance of Sahel States: places named in the seeds", loc="left",
-                 fontsize=11, pad=8)
+    _locator(
+        ax,
+        (0.01, 0.775, 0.2, 0.215),
+        shapely.box(*REGION_EXTENT),
+        {"DZA": "algeria", "MLI": "mali", "NER": "aes", "BFA": "aes"},
+    )
+    ax.set_title(
+        "Algeria, Mali and the Alliance of Sahel States: places named in the seeds", loc="left", fontsize=11, pad=8
+    )
     far = ", ".join(f"{r.name}" for r in outside.itertuples())
-    note = ("Regions in italics have no agreed boundary; their labels are approximate. Tinzaouaten (Mali), "
-            "known from the public record only, is on the border map."
-            + (f" Also named in the seeds, outside this map: {far}." if far else ""))
+    note = (
+        "Regions in italics have no agreed boundary; their labels are approximate. Tinzaouaten (Mali), "
+        "known from the public record only, is on the border map."
+        + (f" Also named in the seeds, outside this map: {far}." if far else "")
+    )
     fig.text(0.05, 0.055, _wrap(note, 150), fontsize=7, color=style.PALETTE["muted"], va="bottom", gid="note")
-    src = (f"{NE10}; GeoNames cities500; public record (Tin Zaouatine); places and paragraphs: data/gazetteer.csv. "
-           "Lambert azimuthal equal-area, centre 20°N 2°E; scale true at the centre.")
+    src = (
+        f"{NE10}; GeoNames cities500; public record (Tin Zaouatine); places and paragraphs: data/gazetteer.csv. "
+        "Lambert azimuthal equal-area, centre 20°N 2°E; scale true at the centre."
+    )
     _finish(fig, src, "")
     seed_names = ", ".join(shown.loc[shown["role"] == "seed", "name"])
     ctx_names = ", ".join(shown.loc[shown["role"] != "seed", "name"])
@@ -455,7 +632,8 @@ def regional_overview(gazetteer: pd.DataFrame | None = None) -> tuple[Figure, pd
         + (f" Outside the map: {far}." if far else "")
     )
     return fig, pd.DataFrame(pd.concat([shown.assign(shown="on the map"), outside.assign(shown="in the note")]))[
-        OVERVIEW_COLUMNS].reset_index(drop=True)
+        OVERVIEW_COLUMNS
+    ].reset_index(drop=True)
 
 
 # ----------------------------------------------------------------------------------------------------------
@@ -487,8 +665,9 @@ def _uncertainty_circle(lon: float, lat: float, radius_km: float) -> shapely.Pol
     return shapely.transform(circle, lambda xy: np.column_stack(back.transform(xy[:, 0], xy[:, 1])))
 
 
-def _claims_panel(ax: Axes, claims: pd.DataFrame, record: pd.DataFrame | None, title: str,
-                  names: dict[str, str]) -> list[str]:
+def _claims_panel(
+    ax: Axes, claims: pd.DataFrame, record: pd.DataFrame | None, title: str, names: dict[str, str]
+) -> list[str]:
     """Write the claims (each attributed to its claimant and the outlet reporting it) and the public-record
     figures (labelled as such) as text; return alt-text fragments."""
     ax.set_axis_off()
@@ -503,16 +682,26 @@ def _claims_panel(ax: Axes, claims: pd.DataFrame, record: pd.DataFrame | None, t
         via = names.get(str(rec.get("reported_by", "")), str(rec.get("reported_by", "")))
         lines.append((_wrap(f"{who}:", 52), dict(fontweight="bold", color=style.PALETTE["text"])))
         lines.append((_wrap(str(rec.get("claim", "")), 54), dict()))
-        lines.append((_wrap(f"as reported by {via or 'the seed'}, seed {key}", 58),
-                      dict(color=style.PALETTE["muted"], fontsize=6.8)))
+        lines.append(
+            (
+                _wrap(f"as reported by {via or 'the seed'}, seed {key}", 58),
+                dict(color=style.PALETTE["muted"], fontsize=6.8),
+            )
+        )
         alt.append(f"{who}: {rec.get('claim', '')} (reported by {via or 'the seed'}, {key})")
     if record is not None and not record.empty:
-        lines.append(("Public record, not the seeds:", dict(fontweight="bold", fontsize=8, color=style.PALETTE["muted"])))
+        lines.append(
+            ("Public record, not the seeds:", dict(fontweight="bold", fontsize=8, color=style.PALETTE["muted"]))
+        )
         for rec in record.to_dict("records"):
             for part in str(rec["value"]).split(";"):
                 lines.append((_wrap(part.strip(), 56), dict(color=style.PALETTE["muted"])))
-            lines.append((_wrap(f"sources: {rec['source']} (reliability {rec.get('reliability', '?')})", 60),
-                          dict(color=style.PALETTE["muted"], fontsize=6.8)))
+            lines.append(
+                (
+                    _wrap(f"sources: {rec['source']} (reliability {rec.get('reliability', '?')})", 60),
+                    dict(color=style.PALETTE["muted"], fontsize=6.8),
+                )
+            )
             alt.append(f"public record ({rec['source']}): {rec['value']}")
     renderer = ax.figure.canvas.get_renderer()
     to_axes = ax.transAxes.inverted()
@@ -528,18 +717,42 @@ def _claims_panel(ax: Axes, claims: pd.DataFrame, record: pd.DataFrame | None, t
         (_, y0), (_, y1) = to_axes.transform([(box.x0, box.y0), (box.x0, box.y1)])
         y -= (y1 - y0) + (0.02 if kw.get("fontsize") == 6.8 else 0.006)
     if y < 0:
-        ax.text(0.0, y, "(panel truncated: see the claims table)", fontsize=6.5, color=style.PALETTE["muted"],
-                transform=ax.transAxes, va="top")
+        ax.text(
+            0.0,
+            y,
+            "(panel truncated: see the claims table)",
+            fontsize=6.5,
+            color=style.PALETTE["muted"],
+            transform=ax.transAxes,
+            va="top",
+        )
     return alt
 
 
-ZONE_COLUMNS = ["event_id", "date_start", "date_end", "date_precision", "date_basis", "event_type", "place_id", "lat",
-                "lon", "precision_km", "distance_km", "in_country", "summary", "key"]
+ZONE_COLUMNS = [
+    "event_id",
+    "date_start",
+    "date_end",
+    "date_precision",
+    "date_basis",
+    "event_type",
+    "place_id",
+    "lat",
+    "lon",
+    "precision_km",
+    "distance_km",
+    "in_country",
+    "summary",
+    "key",
+]
 
 
 def border_incidents(
-    events: pd.DataFrame, claims: pd.DataFrame, gazetteer: pd.DataFrame | None = None,
-    public_record: pd.DataFrame | None = None, actors: pd.DataFrame | None = None,
+    events: pd.DataFrame,
+    claims: pd.DataFrame,
+    gazetteer: pd.DataFrame | None = None,
+    public_record: pd.DataFrame | None = None,
+    actors: pd.DataFrame | None = None,
 ) -> tuple[Figure, pd.DataFrame]:
     """The Algeria–Mali border zone (1:10m) with the ledger's events located there.
 
@@ -571,8 +784,15 @@ def border_incidents(
     for rec in pts_gdf.itertuples():
         if rec.precision_km >= 5:
             circle = gpd.GeoSeries([_uncertainty_circle(rec.lon, rec.lat, rec.precision_km)], crs=LONLAT).to_crs(crs)
-            circle.plot(ax=ax, facecolor=style.tint(style.PALETTE["uncertainty"], 0.75), alpha=0.6,
-                        edgecolor=style.PALETTE["uncertainty"], linestyle="--", linewidth=0.9, zorder=4)
+            circle.plot(
+                ax=ax,
+                facecolor=style.tint(style.PALETTE["uncertainty"], 0.75),
+                alpha=0.6,
+                edgecolor=style.PALETTE["uncertainty"],
+                linestyle="--",
+                linewidth=0.9,
+                zorder=4,
+            )
             ax.collections[-1].set_gid("uncertainty")
 
     texts = []
@@ -591,28 +811,63 @@ def border_incidents(
             lines.append(f"{date} · {ev.get('event_type', '')} · {key}")
             lines.append(f"   {_short(ev.get('summary', ''), 40)}")
             alt_events.append(f"{rec.name}: {date}, {ev.get('event_type', '')}, {ev.get('summary', '')} ({key})")
-        texts.append(_label(ax, rec.x + 20_000, rec.y, head + "\n" + "\n".join(lines), f"label-{rec.place_id}",
-                            fontsize=7, ha="left", linespacing=1.25))
+        texts.append(
+            _label(
+                ax,
+                rec.x + 20_000,
+                rec.y,
+                head + "\n" + "\n".join(lines),
+                f"label-{rec.place_id}",
+                fontsize=7,
+                ha="left",
+                linespacing=1.25,
+            )
+        )
     _adjust(ax, texts, list(pts_gdf["x"]), list(pts_gdf["y"]), objects=static)
 
     handles = [
         Line2D([], [], color=style.PALETTE["border"], linewidth=1.8, label="Algeria–Mali border (1:10m)"),
-        Line2D([], [], marker="o", linestyle="", color=style.PALETTE["text"], markeredgecolor="white", label="town named in the seeds"),
-        Line2D([], [], marker="o", linestyle="", markerfacecolor="white", markeredgecolor=style.PALETTE["muted"],
-               label="from the public record only"),
-        Patch(facecolor=style.tint(style.PALETTE["uncertainty"], 0.75), edgecolor=style.PALETTE["uncertainty"],
-              linestyle="--", label="location uncertainty (10 km)"),
+        Line2D(
+            [],
+            [],
+            marker="o",
+            linestyle="",
+            color=style.PALETTE["text"],
+            markeredgecolor="white",
+            label="town named in the seeds",
+        ),
+        Line2D(
+            [],
+            [],
+            marker="o",
+            linestyle="",
+            markerfacecolor="white",
+            markeredgecolor=style.PALETTE["muted"],
+            label="from the public record only",
+        ),
+        Patch(
+            facecolor=style.tint(style.PALETTE["uncertainty"], 0.75),
+            edgecolor=style.PALETTE["uncertainty"],
+            linestyle="--",
+            label="location uncertainty (10 km)",
+        ),
     ]
     leg = ax.legend(handles=handles, loc="lower left", fontsize=7, frameon=True, framealpha=0.92, edgecolor="#BBBBBB")
     leg.set_gid("legend")
     _scalebar(ax, "lower right")
-    _locator(ax, (0.76, 0.77, 0.23, 0.22), shapely.box(*BORDER_EXTENT),
-             {"DZA": "algeria", "MLI": "mali", "NER": "aes", "BFA": "aes"})
+    _locator(
+        ax,
+        (0.76, 0.77, 0.23, 0.22),
+        shapely.box(*BORDER_EXTENT),
+        {"DZA": "algeria", "MLI": "mali", "NER": "aes", "BFA": "aes"},
+    )
     # detail rectangle on the main map
     tz = pts_gdf.set_index("place_id").loc["tin_zaouatine"]
     half = DETAIL_HALF_KM * 1000.0
     detail_box = shapely.box(tz["x"] - half, tz["y"] - half, tz["x"] + half, tz["y"] + half)
-    ax.plot(*detail_box.exterior.xy, color=style.PALETTE["text"], linewidth=0.7, linestyle=":", zorder=4.5, gid="detail-box")
+    ax.plot(
+        *detail_box.exterior.xy, color=style.PALETTE["text"], linewidth=0.7, linestyle=":", zorder=4.5, gid="detail-box"
+    )
 
     # detail panel
     dax = fig.add_axes((0.645, 0.54, 0.34, 0.37))
@@ -625,26 +880,60 @@ def border_incidents(
     for rec in pts_gdf[pts_gdf["place_id"].isin(["tin_zaouatine", "tinzaouaten"])].itertuples():
         if rec.precision_km >= 5:
             circle = gpd.GeoSeries([_uncertainty_circle(rec.lon, rec.lat, rec.precision_km)], crs=LONLAT).to_crs(crs)
-            circle.plot(ax=dax, facecolor=style.tint(style.PALETTE["uncertainty"], 0.75), alpha=0.6,
-                        edgecolor=style.PALETTE["uncertainty"], linestyle="--", linewidth=0.9, zorder=4)
+            circle.plot(
+                ax=dax,
+                facecolor=style.tint(style.PALETTE["uncertainty"], 0.75),
+                alpha=0.6,
+                edgecolor=style.PALETTE["uncertainty"],
+                linestyle="--",
+                linewidth=0.9,
+                zorder=4,
+            )
             dax.collections[-1].set_gid("uncertainty")
         _place(dax, rec.x, rec.y, rec.place_id, rec.role)
         # nearest point of the border, and the measured distance
         local = shapely.transform(line, lambda xy: np.column_stack(_to(crs).transform(xy[:, 0], xy[:, 1])))
         near = shapely.ops.nearest_points(shapely.Point(rec.x, rec.y), local)[1]
-        dax.plot([rec.x, near.x], [rec.y, near.y], color=style.PALETTE["text"], linewidth=0.8, linestyle=(0, (2, 1.5)),
-                 zorder=4.6, gid="distance")
+        dax.plot(
+            [rec.x, near.x],
+            [rec.y, near.y],
+            color=style.PALETTE["text"],
+            linewidth=0.8,
+            linestyle=(0, (2, 1.5)),
+            zorder=4.6,
+            gid="distance",
+        )
         extra = f"\n(±{rec.precision_km:g} km, public record)" if rec.role == "public_record" else ""
-        dtexts.append(_label(dax, rec.x, rec.y - 3_000, f"{rec.name}\n{rec.distance_km:.1f} km to the border{extra}",
-                             f"detail-label-{rec.place_id}", fontsize=7, ha="center", va="top"))
+        dtexts.append(
+            _label(
+                dax,
+                rec.x,
+                rec.y - 3_000,
+                f"{rec.name}\n{rec.distance_km:.1f} km to the border{extra}",
+                f"detail-label-{rec.place_id}",
+                fontsize=7,
+                ha="center",
+                va="top",
+            )
+        )
     _adjust(dax, dtexts, list(pts_gdf["x"]), list(pts_gdf["y"]))
     for iso, text in (("DZA", "ALGERIA"), ("MLI", "MALI")):
         part = dframe.loc[dframe["iso3"] == iso, "geometry"]
         if not part.empty:
             p = part.union_all()
             anchor = p.representative_point()
-            t = dax.text(anchor.x, anchor.y, text, fontsize=8, fontweight="bold", color=style.PALETTE["muted"],
-                         ha="center", va="center", zorder=2, path_effects=_HALO)
+            t = dax.text(
+                anchor.x,
+                anchor.y,
+                text,
+                fontsize=8,
+                fontweight="bold",
+                color=style.PALETTE["muted"],
+                ha="center",
+                va="center",
+                zorder=2,
+                path_effects=_HALO,
+            )
             t.set_gid(f"country-label-{iso}")
     _scalebar(dax, "lower right", fontsize=6.5)
     side = 2 * DETAIL_HALF_KM
@@ -659,24 +948,31 @@ def border_incidents(
     dax.apply_aspect()
     dpos = dax.get_position()
     cax = fig.add_axes((dpos.x0, 0.085, 0.985 - dpos.x0, 0.40))
-    alt_claims = _claims_panel(cax, own_claims, public_record, "Contested claims about these events",
-                               actor_names(actors))
+    alt_claims = _claims_panel(
+        cax, own_claims, public_record, "Contested claims about these events", actor_names(actors)
+    )
 
     ax.set_title("The Algeria–Mali border zone: incidents in the seeds", loc="left", fontsize=11, pad=8)
     keys = sorted({_event_key(e) for e in zone.to_dict("records")}) if not zone.empty else []
-    src = (f"{NE10}; GeoNames cities500; public record (Tin Zaouatine, Tinzaouaten, Wikipedia); events and claims: "
-           f"seeds {', '.join(keys) if keys else '(none)'}. Distances geodesic (WGS84) to the 1:10m line. "
-           "Lambert azimuthal equal-area, centre 20°N 2°E.")
+    src = (
+        f"{NE10}; GeoNames cities500; public record (Tin Zaouatine, Tinzaouaten, Wikipedia); events and claims: "
+        f"seeds {', '.join(keys) if keys else '(none)'}. Distances geodesic (WGS84) to the 1:10m line. "
+        "Lambert azimuthal equal-area, centre 20°N 2°E."
+    )
     _finish(fig, src, "")
     dist = "; ".join(f"{r.name} {r.distance_km:.1f} km" for r in pts_gdf.itertuples())
     fig.alt_text = (
         "Map of the Algeria–Mali border zone between Tessalit, Kidal and Tin Zaouatine, with the border as a thick "
         f"black line. Distances to the border: {dist}. Tinzaouaten, from the public record, is drawn with a 10 km "
-        "uncertainty circle. Events: " + ("; ".join(alt_events) if alt_events else "none") + ". Claims: "
-        + ("; ".join(alt_claims) if alt_claims else "none") + "."
+        "uncertainty circle. Events: "
+        + ("; ".join(alt_events) if alt_events else "none")
+        + ". Claims: "
+        + ("; ".join(alt_claims) if alt_claims else "none")
+        + "."
     )
     return fig, pd.DataFrame(zone.drop(columns="geometry"))[[c for c in ZONE_COLUMNS if c in zone.columns]].reset_index(
-        drop=True)
+        drop=True
+    )
 
 
 # ----------------------------------------------------------------------------------------------------------
@@ -705,8 +1001,9 @@ def actor_countries(actors: pd.DataFrame | None = None) -> dict[str, str]:
     return actors_mod.actor_countries(_actors(actors))
 
 
-def russia_links(events: pd.DataFrame, gazetteer: pd.DataFrame | None = None,
-                 actors: pd.DataFrame | None = None) -> pd.DataFrame:
+def russia_links(
+    events: pd.DataFrame, gazetteer: pd.DataFrame | None = None, actors: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """The ledger's meetings (:data:`MEETING_TYPES`) between Russia and Algeria or Mali, one row each:
     ``event_id``, ``date`` (label), ``date_start``, ``a``, ``b`` (ISO3 of the two sides), ``venue``
     (place_id or ""), ``located`` (the venue is a point place, not a country or region), ``key`` (source
@@ -725,18 +1022,38 @@ def russia_links(events: pd.DataFrame, gazetteer: pd.DataFrame | None = None,
         venue = str(rec.get("place") or "").split(";")[0].strip()
         if venue and venue not in kinds:
             venue = places.geocode(venue, gaz)["place_id"]
-        rows.append({
-            "event_id": rec.get("event_id", ""),
-            "date": format_date(rec.get("date_start"), rec.get("date_end"), rec.get("date_precision"),
-                                rec.get("date_basis")),
-            "date_start": pd.to_datetime(str(rec.get("date_start", "")), errors="coerce"),
-            "a": a, "b": b, "venue": venue, "located": bool(venue) and kinds.get(venue) not in ("region", "country"),
-            "key": _event_key(rec), "actor1": names.get(rec.get("actor1", ""), rec.get("actor1", "")),
-            "actor2": names.get(rec.get("actor2", ""), rec.get("actor2", "")),
-            "event_type": rec.get("event_type", ""), "summary": rec.get("summary", ""),
-        })
-    cols = ["event_id", "date", "date_start", "a", "b", "venue", "located", "key", "actor1", "actor2",
-            "event_type", "summary"]
+        rows.append(
+            {
+                "event_id": rec.get("event_id", ""),
+                "date": format_date(
+                    rec.get("date_start"), rec.get("date_end"), rec.get("date_precision"), rec.get("date_basis")
+                ),
+                "date_start": pd.to_datetime(str(rec.get("date_start", "")), errors="coerce"),
+                "a": a,
+                "b": b,
+                "venue": venue,
+                "located": bool(venue) and kinds.get(venue) not in ("region", "country"),
+                "key": _event_key(rec),
+                "actor1": names.get(rec.get("actor1", ""), rec.get("actor1", "")),
+                "actor2": names.get(rec.get("actor2", ""), rec.get("actor2", "")),
+                "event_type": rec.get("event_type", ""),
+                "summary": rec.get("summary", ""),
+            }
+        )
+    cols = [
+        "event_id",
+        "date",
+        "date_start",
+        "a",
+        "b",
+        "venue",
+        "located",
+        "key",
+        "actor1",
+        "actor2",
+        "event_type",
+        "summary",
+    ]
     return pd.DataFrame(rows, columns=cols).sort_values(["date_start", "event_id"], ignore_index=True)
 
 
@@ -748,11 +1065,12 @@ def _arc(p: tuple[float, float], q: tuple[float, float], bulge: float, n: int = 
     normal = np.array([-d[1], d[0]]) / (np.hypot(*d) or 1.0)
     ctrl = mid + normal * bulge * np.hypot(*d)
     t = np.linspace(0, 1, n)[:, None]
-    return (1 - t) ** 2 * p_ + 2 * (1 - t) * t * ctrl + t ** 2 * q_
+    return (1 - t) ** 2 * p_ + 2 * (1 - t) * t * ctrl + t**2 * q_
 
 
-def russia_axis(events: pd.DataFrame, gazetteer: pd.DataFrame | None = None,
-                actors: pd.DataFrame | None = None) -> tuple[Figure, pd.DataFrame]:
+def russia_axis(
+    events: pd.DataFrame, gazetteer: pd.DataFrame | None = None, actors: pd.DataFrame | None = None
+) -> tuple[Figure, pd.DataFrame]:
     """Algiers, Bamako and Moscow on a wide map (1:110m), with the ledger's meetings between Russia and
     Algeria or Mali drawn as curved links from the visitor's capital to the venue (arrow at the venue),
     each labelled with date, who met whom, and the source paragraph. Meetings whose venue the seeds do not
@@ -769,9 +1087,16 @@ def russia_axis(events: pd.DataFrame, gazetteer: pd.DataFrame | None = None,
     frame = _countries("110m", crs, window)
     _draw_countries(ax, frame, {"DZA": "algeria", "MLI": "mali", "RUS": "russia", "NER": "aes", "BFA": "aes"}, lw=0.35)
     _graticule(ax, crs, WIDE_EXTENT, 10.0)
-    static = _country_labels(ax, frame, shapely.box(*window.bounds), {"DZA": "ALGERIA", "MLI": "MALI", "RUS": "RUSSIA"},
-                             min_share=0.05, size=6, at={"RUS": (46.0, 57.5), "DZA": (3.0, 27.0), "MLI": (-3.5, 19.0)},
-                             crs=crs)
+    static = _country_labels(
+        ax,
+        frame,
+        shapely.box(*window.bounds),
+        {"DZA": "ALGERIA", "MLI": "MALI", "RUS": "RUSSIA"},
+        min_share=0.05,
+        size=6,
+        at={"RUS": (46.0, 57.5), "DZA": (3.0, 27.0), "MLI": (-3.5, 19.0)},
+        crs=crs,
+    )
     g = gaz.set_index("place_id")
     nodes = sorted({*HOME.values(), *[v for v in links.loc[links["located"], "venue"]]})
     xy = {}
@@ -779,8 +1104,19 @@ def russia_axis(events: pd.DataFrame, gazetteer: pd.DataFrame | None = None,
         x, y = _project_xy([g.loc[pid, "lon"]], [g.loc[pid, "lat"]], crs)
         xy[pid] = (float(x[0]), float(y[0]))
         _place(ax, xy[pid][0], xy[pid][1], pid, g.loc[pid, "role"])
-        static.append(_label(ax, xy[pid][0] - 70_000, xy[pid][1], g.loc[pid, "name"], f"label-{pid}",
-                             fontsize=8.5, fontweight="bold", ha="right", zorder=7))
+        static.append(
+            _label(
+                ax,
+                xy[pid][0] - 70_000,
+                xy[pid][1],
+                g.loc[pid, "name"],
+                f"label-{pid}",
+                fontsize=8.5,
+                fontweight="bold",
+                ha="right",
+                zorder=7,
+            )
+        )
     drawn = links[links["located"]]
     pair_count: dict[tuple[str, str], int] = {}
     link_texts = []
@@ -807,32 +1143,75 @@ def russia_axis(events: pd.DataFrame, gazetteer: pd.DataFrame | None = None,
                 bulge = -bulge
         path = _arc(xy[origin], xy[venue], bulge)
         ax.plot(path[:, 0], path[:, 1], color=style.PALETTE["russia"], linewidth=1.6, zorder=4, gid="link")
-        arrow = FancyArrowPatch(tuple(path[-6]), tuple(path[-1]), arrowstyle="-|>", mutation_scale=12,
-                                color=style.PALETTE["russia"], linewidth=1.2, zorder=4.5, shrinkA=0, shrinkB=5)
+        arrow = FancyArrowPatch(
+            tuple(path[-6]),
+            tuple(path[-1]),
+            arrowstyle="-|>",
+            mutation_scale=12,
+            color=style.PALETTE["russia"],
+            linewidth=1.2,
+            zorder=4.5,
+            shrinkA=0,
+            shrinkB=5,
+        )
         arrow.set_gid("link-arrow")
         ax.add_patch(arrow)
         mid = path[len(path) // 2]
         who = f"{_short(rec.actor1, 34)} –\n{_short(rec.actor2, 34)}"
         text = f"{rec.date}, {g.loc[venue, 'name']} ({rec.key})\n{who}"
-        link_texts.append(_label(ax, mid[0], mid[1], text, f"link-label-{rec.event_id}", fontsize=7, ha="center",
-                                 bbox=dict(facecolor="white", edgecolor=style.PALETTE["russia"], alpha=0.9,
-                                           boxstyle="round,pad=0.3", linewidth=0.6)))
+        link_texts.append(
+            _label(
+                ax,
+                mid[0],
+                mid[1],
+                text,
+                f"link-label-{rec.event_id}",
+                fontsize=7,
+                ha="center",
+                bbox=dict(
+                    facecolor="white",
+                    edgecolor=style.PALETTE["russia"],
+                    alpha=0.9,
+                    boxstyle="round,pad=0.3",
+                    linewidth=0.6,
+                ),
+            )
+        )
         avoid_x.extend(path[::4, 0])
         avoid_y.extend(path[::4, 1])
         alt_links.append(f"{rec.date}: {rec.actor1} and {rec.actor2} in {g.loc[venue, 'name']} ({rec.key})")
     _adjust(ax, link_texts, avoid_x, avoid_y, objects=static)
     handles = [
-        Patch(facecolor=style.tint(style.PALETTE["algeria"], 0.62), edgecolor=style.PALETTE["boundary"], label="Algeria"),
+        Patch(
+            facecolor=style.tint(style.PALETTE["algeria"], 0.62), edgecolor=style.PALETTE["boundary"], label="Algeria"
+        ),
         Patch(facecolor=style.tint(style.PALETTE["mali"], 0.62), edgecolor=style.PALETTE["boundary"], label="Mali"),
-        Patch(facecolor=style.tint(style.PALETTE["aes"], 0.62), edgecolor=style.PALETTE["boundary"],
-              label="Niger, Burkina Faso"),
+        Patch(
+            facecolor=style.tint(style.PALETTE["aes"], 0.62),
+            edgecolor=style.PALETTE["boundary"],
+            label="Niger, Burkina Faso",
+        ),
         Patch(facecolor=style.tint(style.PALETTE["russia"], 0.62), edgecolor=style.PALETTE["boundary"], label="Russia"),
-        Line2D([], [], color=style.PALETTE["russia"], linewidth=1.6, marker=">", markevery=[-1],
-               label="meeting: visitor's capital → venue"),
+        Line2D(
+            [],
+            [],
+            color=style.PALETTE["russia"],
+            linewidth=1.6,
+            marker=">",
+            markevery=[-1],
+            label="meeting: visitor's capital → venue",
+        ),
         Line2D([], [], marker="s", linestyle="", color=style.PALETTE["text"], markeredgecolor="white", label="capital"),
     ]
-    leg = fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.05, 0.19), ncol=3, fontsize=7,
-                     frameon=False, columnspacing=1.6)
+    leg = fig.legend(
+        handles=handles,
+        loc="upper left",
+        bbox_to_anchor=(0.05, 0.19),
+        ncol=3,
+        fontsize=7,
+        frameon=False,
+        columnspacing=1.6,
+    )
     leg.set_gid("legend")
     _scalebar(ax, "lower right")
     ax.set_title("Algiers, Bamako and Moscow: meetings with Russia in the seeds", loc="left", fontsize=11, pad=8)
@@ -843,12 +1222,18 @@ def russia_axis(events: pd.DataFrame, gazetteer: pd.DataFrame | None = None,
         note = "Not drawn, no venue in the seeds: " + "; ".join(parts) + "."
         fig.text(0.05, 0.06, _wrap(note, 150), fontsize=7, color=style.PALETTE["muted"], va="bottom", gid="note")
     keys = sorted(set(links["key"]))
-    src = (f"{NE110}; GeoNames cities500; events: seeds {', '.join(keys) if keys else '(none)'}. "
-           "Lambert azimuthal equal-area, centre 35°N 15°E.")
+    src = (
+        f"{NE110}; GeoNames cities500; events: seeds {', '.join(keys) if keys else '(none)'}. "
+        "Lambert azimuthal equal-area, centre 35°N 15°E."
+    )
     _finish(fig, src, "")
     fig.alt_text = (
         "Map of Africa, Europe and western Russia with Algiers, Bamako and Moscow marked. "
-        + (f"Links show {len(alt_links)} meetings: " + "; ".join(alt_links) + ". " if alt_links else "No meeting has a venue in the seeds. ")
+        + (
+            f"Links show {len(alt_links)} meetings: " + "; ".join(alt_links) + ". "
+            if alt_links
+            else "No meeting has a venue in the seeds. "
+        )
         + (note if note else "")
     ).strip()
     return fig, links.drop(columns=["date_start"]).reset_index(drop=True)
@@ -859,8 +1244,22 @@ def russia_axis(events: pd.DataFrame, gazetteer: pd.DataFrame | None = None,
 # ----------------------------------------------------------------------------------------------------------
 #: Period labels of the small multiples, for the periods of :func:`analysis.timeline.period_of`.
 PANEL_PERIODS = {"before rupture": "before 2024", "after rupture": "from 2024"}
-BY_TYPE_COLUMNS = ["event_id", "date_start", "date_end", "date_basis", "event_type", "polarity", "period", "place_id",
-                   "place_name", "place_kind", "lat", "lon", "key", "drawn"]
+BY_TYPE_COLUMNS = [
+    "event_id",
+    "date_start",
+    "date_end",
+    "date_basis",
+    "event_type",
+    "polarity",
+    "period",
+    "place_id",
+    "place_name",
+    "place_kind",
+    "lat",
+    "lon",
+    "key",
+    "drawn",
+]
 
 
 def _bubble(n: int) -> float:
@@ -904,8 +1303,15 @@ def events_by_type(events: pd.DataFrame, gazetteer: pd.DataFrame | None = None) 
             axes[(fam, period)] = ax
             _frame(ax, window.bounds)
             _draw_countries(ax, frame, {"DZA": "algeria", "MLI": "mali"}, lw=0.3)
-            _draw_line(ax, border.shared_border(*BORDER_PAIR).iloc[0], crs, "border",
-                       color=style.PALETTE["border"], linewidth=1.0, zorder=3)
+            _draw_line(
+                ax,
+                border.shared_border(*BORDER_PAIR).iloc[0],
+                crs,
+                "border",
+                color=style.PALETTE["border"],
+                linewidth=1.0,
+                zorder=3,
+            )
             sub = located[(located["family"] == fam) & (located["period"].map(PANEL_PERIODS) == period)]
             pts = sub[~sub["is_area"] & sub["inside"]]
             texts = []
@@ -913,14 +1319,32 @@ def events_by_type(events: pd.DataFrame, gazetteer: pd.DataFrame | None = None) 
             for pid, grp in pts.groupby("place_id", sort=True):
                 x, y = grp["x"].iloc[0], grp["y"].iloc[0]
                 n = len(grp)
-                ax.scatter([x], [y], s=_bubble(n), color=style.PALETTE[fam], alpha=0.85,
-                           edgecolor="white", linewidth=0.8, zorder=5, gid="events")
+                ax.scatter(
+                    [x],
+                    [y],
+                    s=_bubble(n),
+                    color=style.PALETTE[fam],
+                    alpha=0.85,
+                    edgecolor="white",
+                    linewidth=0.8,
+                    zorder=5,
+                    gid="events",
+                )
                 counts = grp["event_type"].value_counts().sort_index()
                 kinds = ", ".join(f"{t} {c}" if c > 1 else str(t) for t, c in counts.items())
                 x0, x1 = ax.get_xlim()
                 east = x > x0 + 0.55 * (x1 - x0)  # label towards the middle, so it stays inside the panel
-                texts.append(_label(ax, x - 70_000 if east else x + 70_000, y, f"{grp['place_name'].iloc[0]}: {kinds}",
-                                    f"label-{pid}", fontsize=6.8, ha="right" if east else "left"))
+                texts.append(
+                    _label(
+                        ax,
+                        x - 70_000 if east else x + 70_000,
+                        y,
+                        f"{grp['place_name'].iloc[0]}: {kinds}",
+                        f"label-{pid}",
+                        fontsize=6.8,
+                        ha="right" if east else "left",
+                    )
+                )
                 xs.append(x)
                 ys.append(y)
                 alt.append(f"{fam}, {period}: {grp['place_name'].iloc[0]} {n} ({kinds})")
@@ -934,42 +1358,104 @@ def events_by_type(events: pd.DataFrame, gazetteer: pd.DataFrame | None = None) 
                 note.append("outside the map: " + ", ".join(f"{k} {v}" for k, v in far.items()))
             n_pts = int(len(pts))
             n_events = int(sub["event_id"].nunique()) if "event_id" in sub.columns else len(sub)
-            ax.set_title(f"{fam.capitalize()}, {period}: {n_events} event{'s' if n_events != 1 else ''}",
-                         loc="left", fontsize=9, pad=3, color=style.PALETTE[fam])
+            ax.set_title(
+                f"{fam.capitalize()}, {period}: {n_events} event{'s' if n_events != 1 else ''}",
+                loc="left",
+                fontsize=9,
+                pad=3,
+                color=style.PALETTE[fam],
+            )
             if note:
-                ax.text(0.015, 0.015, _wrap("; ".join(note), 62), transform=ax.transAxes, fontsize=6.3,
-                        va="bottom", ha="left", color=style.PALETTE["text"], zorder=7, gid="panel-note",
-                        bbox=dict(facecolor="white", edgecolor="#BBBBBB", alpha=0.9, boxstyle="round,pad=0.3"))
+                ax.text(
+                    0.015,
+                    0.015,
+                    _wrap("; ".join(note), 62),
+                    transform=ax.transAxes,
+                    fontsize=6.3,
+                    va="bottom",
+                    ha="left",
+                    color=style.PALETTE["text"],
+                    zorder=7,
+                    gid="panel-note",
+                    bbox=dict(facecolor="white", edgecolor="#BBBBBB", alpha=0.9, boxstyle="round,pad=0.3"),
+                )
                 alt.append(f"{fam}, {period}: {'; '.join(note)}")
             if n_pts == 0 and not note:
-                ax.text(0.5, 0.5, "no events", transform=ax.transAxes, ha="center", color=style.PALETTE["muted"],
-                        gid="panel-note")
+                ax.text(
+                    0.5,
+                    0.5,
+                    "no events",
+                    transform=ax.transAxes,
+                    ha="center",
+                    color=style.PALETTE["muted"],
+                    gid="panel-note",
+                )
     _scalebar(axes[("conflict", "from 2024")], "lower right")
     undated = located[located["period"] == timeline.PERIOD_UNKNOWN]
-    fam_types = {f: ", ".join(t.lower() for k, v in style.PLOVER_FAMILIES.items() if k.endswith(f) for t in v)
-                 for f in families}
+    fam_types = {
+        f: ", ".join(t.lower() for k, v in style.PLOVER_FAMILIES.items() if k.endswith(f) for t in v) for f in families
+    }
     handles = [
-        Line2D([], [], marker="o", linestyle="", color=style.PALETTE["cooperation"], markersize=7,
-               label=f"cooperation (PLOVER: {fam_types['cooperation']})"),
-        Line2D([], [], marker="o", linestyle="", color=style.PALETTE["conflict"], markersize=7,
-               label=f"conflict ({fam_types['conflict']})"),
-        Line2D([], [], marker="o", linestyle="", color="#999999", markersize=float(np.sqrt(_bubble(1))),
-               label="1 event at a place"),
-        Line2D([], [], marker="o", linestyle="", color="#999999", markersize=float(np.sqrt(_bubble(3))),
-               label="3 events at a place"),
+        Line2D(
+            [],
+            [],
+            marker="o",
+            linestyle="",
+            color=style.PALETTE["cooperation"],
+            markersize=7,
+            label=f"cooperation (PLOVER: {fam_types['cooperation']})",
+        ),
+        Line2D(
+            [],
+            [],
+            marker="o",
+            linestyle="",
+            color=style.PALETTE["conflict"],
+            markersize=7,
+            label=f"conflict ({fam_types['conflict']})",
+        ),
+        Line2D(
+            [],
+            [],
+            marker="o",
+            linestyle="",
+            color="#999999",
+            markersize=float(np.sqrt(_bubble(1))),
+            label="1 event at a place",
+        ),
+        Line2D(
+            [],
+            [],
+            marker="o",
+            linestyle="",
+            color="#999999",
+            markersize=float(np.sqrt(_bubble(3))),
+            label="3 events at a place",
+        ),
     ]
-    leg = fig.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.02, 0.035), ncol=2, fontsize=7,
-                     frameon=False)
+    leg = fig.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.02, 0.035), ncol=2, fontsize=7, frameon=False)
     leg.set_gid("legend")
-    fig.text(0.02, 0.965, "Events of the ledger by PLOVER family, before and from the 2024 rupture",
-             fontsize=11, fontweight="bold", va="top", gid="title")
-    sub = (f"Split at {RUPTURE_DATE.day} {RUPTURE_DATE:%B %Y}: the seeds date the end of the Algiers agreement to January 2024 "
-           f"(003¶10). An event at two places counts at both. Not on any panel: {n_unlocated} event(s) without a place"
-           + (f", {len(undated)} undated in the text and possibly on either side of the split" if len(undated) else "") + ".")
+    fig.text(
+        0.02,
+        0.965,
+        "Events of the ledger by PLOVER family, before and from the 2024 rupture",
+        fontsize=11,
+        fontweight="bold",
+        va="top",
+        gid="title",
+    )
+    sub = (
+        f"Split at {RUPTURE_DATE.day} {RUPTURE_DATE:%B %Y}: the seeds date the end of the Algiers agreement to January 2024 "
+        f"(003¶10). An event at two places counts at both. Not on any panel: {n_unlocated} event(s) without a place"
+        + (f", {len(undated)} undated in the text and possibly on either side of the split" if len(undated) else "")
+        + "."
+    )
     fig.text(0.02, 0.935, _wrap(sub, 150), fontsize=7.5, color=style.PALETTE["muted"], va="top", gid="subtitle")
     keys = sorted({_event_key(r) for r in located.to_dict("records")})
-    src = (f"{NE10}; GeoNames cities500; public record; events: data/events.csv ({len(keys)} seed paragraphs, cited per event in the ledger). "
-           "Lambert azimuthal equal-area, centre 20°N 2°E.")
+    src = (
+        f"{NE10}; GeoNames cities500; public record; events: data/events.csv ({len(keys)} seed paragraphs, cited per event in the ledger). "
+        "Lambert azimuthal equal-area, centre 20°N 2°E."
+    )
     _finish(fig, src, "")
     fig.alt_text = (
         "Four small maps of Algeria, Mali and neighbours: cooperation events (top) and conflict events (bottom), "
@@ -978,7 +1464,10 @@ def events_by_type(events: pd.DataFrame, gazetteer: pd.DataFrame | None = None) 
     )
     located["drawn"] = np.select(
         [located["period"] == timeline.PERIOD_UNKNOWN, located["is_area"], ~located["inside"]],
-        ["not on a panel: period unknown", "note: located to a region", "note: outside the map"], "bubble")
+        ["not on a panel: period unknown", "note: located to a region", "note: outside the map"],
+        "bubble",
+    )
     located["period"] = located["period"].map(PANEL_PERIODS).fillna(located["period"])
     return fig, pd.DataFrame(located.drop(columns="geometry", errors="ignore"))[
-        [c for c in BY_TYPE_COLUMNS if c in located.columns]].reset_index(drop=True)
+        [c for c in BY_TYPE_COLUMNS if c in located.columns]
+    ].reset_index(drop=True)

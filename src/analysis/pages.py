@@ -27,8 +27,21 @@ def escape_myst(text: str) -> str:
 
 _LONG_TOKEN = re.compile(r"\S{40,}")
 _ZWSP = "\u200b"
-_NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-                 "twelve")
+_NUMBER_WORDS = (
+    "no",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+)
 
 
 def number_words(n: int) -> str:
@@ -40,8 +53,9 @@ def breakable(text: str, every: int = 20) -> str:
     """``text`` with a zero-width space every ``every`` characters inside runs of 40 or more non-space
     characters (image ids, long URLs), so a line can break there in print and on narrow screens; the
     characters shown are unchanged."""
-    return _LONG_TOKEN.sub(lambda m: _ZWSP.join(m.group(0)[i:i + every] for i in range(0, len(m.group(0)), every)),
-                           text)
+    return _LONG_TOKEN.sub(
+        lambda m: _ZWSP.join(m.group(0)[i : i + every] for i in range(0, len(m.group(0)), every)), text
+    )
 
 
 def seed_page(paras: pd.DataFrame | None = None, catalog: pd.DataFrame | None = None) -> str:
@@ -84,8 +98,17 @@ def seed_page(paras: pd.DataFrame | None = None, catalog: pd.DataFrame | None = 
                 line += f" *(raw: {escape_myst(breakable(p.text))})*"
             block = [f"({para_label(p.seed, p.n)})=", line, ""]
             if p.lang == "fr":  # hyphenated as French in print
-                block = ["```{raw} latex", "\\begin{french}", "```", "", *block, "```{raw} latex",
-                         "\\end{french}", "```", ""]
+                block = [
+                    "```{raw} latex",
+                    "\\begin{french}",
+                    "```",
+                    "",
+                    *block,
+                    "```{raw} latex",
+                    "\\end{french}",
+                    "```",
+                    "",
+                ]
             out += block
     return "\n".join(out).rstrip() + "\n"
 

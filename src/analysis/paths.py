@@ -15,9 +15,7 @@ def project_root() -> Path:
     for parent in here.parents:
         if (parent / "_config.yml").exists() and (parent / "seeds").is_dir():
             return parent
-    raise FileNotFoundError(
-        f"cannot find the report's top folder above {here}; set ANALYSIS_ROOT"
-    )
+    raise FileNotFoundError(f"cannot find the report's top folder above {here}; set ANALYSIS_ROOT")
 
 
 ROOT = project_root()

@@ -85,7 +85,7 @@ def chapter_pages(pdf: Path, chapters: list[Chapter]) -> dict[str, tuple[int, in
     for docname, i in best.items():
         page, _, depth = starts[i]
         end = len(reader.pages) - 1
-        for later_page, _, later_depth in starts[i + 1:]:
+        for later_page, _, later_depth in starts[i + 1 :]:
             if later_depth <= depth:
                 end = later_page - 1
                 break
@@ -97,8 +97,18 @@ def chapter_pages(pdf: Path, chapters: list[Chapter]) -> dict[str, tuple[int, in
 
 
 def _tex_escape(text: str) -> str:
-    for a, b in (("\\", r"\textbackslash{}"), ("&", r"\&"), ("%", r"\%"), ("$", r"\$"), ("#", r"\#"),
-                 ("_", r"\_"), ("{", r"\{"), ("}", r"\}"), ("~", r"\textasciitilde{}"), ("^", r"\^{}")):
+    for a, b in (
+        ("\\", r"\textbackslash{}"),
+        ("&", r"\&"),
+        ("%", r"\%"),
+        ("$", r"\$"),
+        ("#", r"\#"),
+        ("_", r"\_"),
+        ("{", r"\{"),
+        ("}", r"\}"),
+        ("~", r"\textasciitilde{}"),
+        ("^", r"\^{}"),
+    ):
         text = text.replace(a, b)
     return text
 
@@ -125,15 +135,17 @@ Version {e(info.version)} \quad commit \texttt{{{e(info.commit)}}} \quad built {
 \vspace*{{3em}}
 \end{{center}}
 \clearpage""")
-    return "\n".join([
-        r"\documentclass[a4paper]{article}",
-        r"\usepackage{fontspec}\setmainfont{FreeSerif}\setsansfont{FreeSans}\setmonofont{FreeMono}",
-        r"\usepackage[margin=1in]{geometry}\pagestyle{empty}",
-        r"\begin{document}",
-        *pages,
-        r"\end{document}",
-        "",
-    ])
+    return "\n".join(
+        [
+            r"\documentclass[a4paper]{article}",
+            r"\usepackage{fontspec}\setmainfont{FreeSerif}\setsansfont{FreeSans}\setmonofont{FreeMono}",
+            r"\usepackage[margin=1in]{geometry}\pagestyle{empty}",
+            r"\begin{document}",
+            *pages,
+            r"\end{document}",
+            "",
+        ]
+    )
 
 
 def _title_blocks(chapters: list[Chapter], info: BuildInfo, report_title: str) -> Path:
@@ -141,15 +153,21 @@ def _title_blocks(chapters: list[Chapter], info: BuildInfo, report_title: str) -
         raise PrintError("xelatex", "not installed: the chapter title blocks are typeset with XeLaTeX")
     work = Path(tempfile.mkdtemp(prefix="chapter-titles-"))
     (work / "titles.tex").write_text(title_blocks_tex(chapters, info, report_title), encoding="utf-8")
-    proc = subprocess.run(["xelatex", "-interaction=nonstopmode", "-halt-on-error", "titles.tex"], cwd=work,
-                          capture_output=True, text=True, timeout=300)
+    proc = subprocess.run(
+        ["xelatex", "-interaction=nonstopmode", "-halt-on-error", "titles.tex"],
+        cwd=work,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     if proc.returncode != 0:
         raise PrintError(work / "titles.tex", "XeLaTeX failed:\n" + proc.stdout[-2000:])
     return work / "titles.pdf"
 
 
-def write_chapter_pdfs(book: Path | None = None, out_dir: Path | None = None, root: Path | None = None,
-                       report_title: str | None = None) -> list[Path]:
+def write_chapter_pdfs(
+    book: Path | None = None, out_dir: Path | None = None, root: Path | None = None, report_title: str | None = None
+) -> list[Path]:
     """Split ``book`` into one PDF per chapter under ``out_dir`` (``<chapter stem>.pdf``), each opened by
     its title block. Returns the paths written. Nothing is written if any chapter is missing."""
     from pypdf import PdfReader, PdfWriter
@@ -173,8 +191,13 @@ def write_chapter_pdfs(book: Path | None = None, out_dir: Path | None = None, ro
         writer.add_page(titles.pages[i])
         for p in range(first, last + 1):
             writer.add_page(reader.pages[p])
-        writer.add_metadata({"/Title": f"{chapter.title} — {title}", "/Author": info.author_text,
-                             "/Subject": f"version {info.version}, commit {info.commit}, built {info.date}"})
+        writer.add_metadata(
+            {
+                "/Title": f"{chapter.title} — {title}",
+                "/Author": info.author_text,
+                "/Subject": f"version {info.version}, commit {info.commit}, built {info.date}",
+            }
+        )
         target = out_dir / f"{chapter.stem}.pdf"
         with open(target, "wb") as fh:
             writer.write(fh)

@@ -25,8 +25,15 @@ COLUMNS: tuple[str, ...] = ("key", "kind", "subject", "value", "source", "reliab
 KINDS: tuple[str, ...] = ("place", "date", "claim")
 RELIABILITY: tuple[str, ...] = ("A", "B", "C", "D", "E", "F")
 DIFFERENCE_COLUMNS: tuple[str, ...] = (
-    "record_key", "aspect", "event_id", "seed_paragraph", "seed_value", "record_value", "record_source",
-    "reliability", "record_note",
+    "record_key",
+    "aspect",
+    "event_id",
+    "seed_paragraph",
+    "seed_value",
+    "record_value",
+    "record_source",
+    "reliability",
+    "record_note",
 )
 _ISO_DAY = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 _SETTLEMENT_KINDS = ("city", "town", "commune")
@@ -81,8 +88,9 @@ def _date_difference(ev: pd.Series, rec: pd.Series) -> dict | None:
     return {"aspect": "date", "seed_value": f"{seed_value} ({ev['date_precision']})", "record_value": rec["value"]}
 
 
-def _place_difference(ev: pd.Series, rec: pd.Series, gazetteer: pd.DataFrame,
-                      paragraphs: pd.DataFrame | None) -> dict | None:
+def _place_difference(
+    ev: pd.Series, rec: pd.Series, gazetteer: pd.DataFrame, paragraphs: pd.DataFrame | None
+) -> dict | None:
     from analysis.places import find_places  # a sibling loader, needed only here
 
     if not ev["place"]:
@@ -101,8 +109,12 @@ def _place_difference(ev: pd.Series, rec: pd.Series, gazetteer: pd.DataFrame,
         text = dict(zip(paragraphs["key"], paragraphs["text"]))
         naming = [k for k in cited_keys(ev) if ev["place"] in find_places(text.get(k, ""), gazetteer)]
         where = "; ".join(naming) or where
-    return {"aspect": "place", "seed_value": names.get(ev["place"], ev["place"]), "seed_paragraph": where,
-            "record_value": "; ".join(names.get(p, p) for p in named) + f" (record subject: {rec['subject']})"}
+    return {
+        "aspect": "place",
+        "seed_value": names.get(ev["place"], ev["place"]),
+        "seed_paragraph": where,
+        "record_value": "; ".join(names.get(p, p) for p in named) + f" (record subject: {rec['subject']})",
+    }
 
 
 def _claim_difference(ev: pd.Series, rec: pd.Series, claims: pd.DataFrame | None) -> dict | None:
@@ -111,11 +123,13 @@ def _claim_difference(ev: pd.Series, rec: pd.Series, claims: pd.DataFrame | None
     own = claims[claims["event_id"] == ev["event_id"]]
     if own.empty:
         return None
-    seed_value = "; ".join(
-        f"{r.claimant} ({r.key}): \u201c{r.quote}\u201d" for r in own.itertuples(index=False)
-    )
-    return {"aspect": "claim", "seed_value": seed_value, "record_value": rec["value"],
-            "seed_paragraph": "; ".join(dict.fromkeys(own["key"]))}
+    seed_value = "; ".join(f"{r.claimant} ({r.key}): \u201c{r.quote}\u201d" for r in own.itertuples(index=False))
+    return {
+        "aspect": "claim",
+        "seed_value": seed_value,
+        "record_value": rec["value"],
+        "seed_paragraph": "; ".join(dict.fromkeys(own["key"])),
+    }
 
 
 def differences(
@@ -152,11 +166,18 @@ def differences(
             if gazetteer is not None:
                 found.append(_place_difference(ev, rec, gazetteer, paragraphs))
         for diff in filter(None, found):
-            rows.append({
-                "record_key": ev["record_key"], "aspect": diff["aspect"], "event_id": ev["event_id"],
-                "seed_paragraph": diff.get("seed_paragraph", ev["key"]), "seed_value": diff["seed_value"],
-                "record_value": diff["record_value"], "record_source": rec["source"],
-                "reliability": rec["reliability"], "record_note": rec["note"],
-            })
+            rows.append(
+                {
+                    "record_key": ev["record_key"],
+                    "aspect": diff["aspect"],
+                    "event_id": ev["event_id"],
+                    "seed_paragraph": diff.get("seed_paragraph", ev["key"]),
+                    "seed_value": diff["seed_value"],
+                    "record_value": diff["record_value"],
+                    "record_source": rec["source"],
+                    "reliability": rec["reliability"],
+                    "record_note": rec["note"],
+                }
+            )
     frame = pd.DataFrame(rows, columns=list(DIFFERENCE_COLUMNS))
     return frame.drop_duplicates(["record_key", "aspect", "seed_value"], ignore_index=True)

@@ -44,22 +44,26 @@ def one_of(allowed: Iterable[str]) -> pa.Check:
 
 def items_match(pattern: re.Pattern, error: str) -> pa.Check:
     """Check: every item of a ``;``-separated list matches ``pattern``."""
-    return pa.Check(lambda v: all(pattern.match(i.strip()) for i in v.split(";") if i.strip()), element_wise=True,
-                    error=error)
+    return pa.Check(
+        lambda v: all(pattern.match(i.strip()) for i in v.split(";") if i.strip()), element_wise=True, error=error
+    )
 
 
 def positive() -> pa.Check:
     """Check: a number above zero (cells that failed coercion pass: they are reported as not numbers)."""
-    return pa.Check(lambda s: ~(pd.to_numeric(s, errors="coerce") <= 0),
-                    error="{column} {value!r} is not a positive integer")
+    return pa.Check(
+        lambda s: ~(pd.to_numeric(s, errors="coerce") <= 0), error="{column} {value!r} is not a positive integer"
+    )
 
 
 def row_check(ok: Callable[[dict], bool], error: str) -> pa.Check:
     """Dataframe-level check made row by row: ``ok(row)`` gets the row's cells as a dict (empty cells
     as ""; numbers coerced, or as read where coercion failed) and says whether the row passes."""
+
     def check(df: pd.DataFrame) -> pd.Series:
         rows = df.astype(object).where(df.notna(), "").to_dict("records")
         return pd.Series([bool(ok(r)) for r in rows], index=df.index, dtype=bool)
+
     return pa.Check(check, error=error)
 
 
@@ -80,8 +84,14 @@ def table_schema(
     def column(name: str) -> pa.Column:
         unpadded = pa.Check(lambda s: s == s.str.strip(), error="{column} has leading or trailing spaces")
         checks = ([] if name in numbers else [unpadded]) + list(column_checks.get(name, []))
-        return pa.Column(numbers.get(name, str), checks, nullable=name not in required, coerce=name in numbers,
-                         unique=name in unique, report_duplicates="exclude_first")
+        return pa.Column(
+            numbers.get(name, str),
+            checks,
+            nullable=name not in required,
+            coerce=name in numbers,
+            unique=name in unique,
+            report_duplicates="exclude_first",
+        )
 
     return pa.DataFrameSchema(
         {name: column(name) for name in columns},
@@ -127,8 +137,13 @@ def _row_problem(case: dict, raw: pd.DataFrame, hints: Hints | None) -> str | No
     else:
         template = _BUILTIN_PROBLEMS.get(check, check)
     row = {c: "" if pd.isna(v) else v for c, v in raw.loc[line].items()}
-    context = {**row, **(hints(row) if hints else {}), "column": column, "value": value,
-               "position": raw.index.get_loc(line) + 1}
+    context = {
+        **row,
+        **(hints(row) if hints else {}),
+        "column": column,
+        "value": value,
+        "position": raw.index.get_loc(line) + 1,
+    }
     if check == "field_uniqueness":
         context["first"] = raw.index[raw[column] == value][0]
     return template.format(**context)
@@ -140,7 +155,8 @@ def _failures(cases: pd.DataFrame, raw: pd.DataFrame, hints: Hints | None) -> tu
     cases = cases.to_dict("records")
     table = [
         f"{what} columns: {', '.join(str(c['failure_case']) for c in cases if c['check'] == check)}"
-        for check, what in _HEADER_CHECKS.items() if any(c["check"] == check for c in cases)
+        for check, what in _HEADER_CHECKS.items()
+        if any(c["check"] == check for c in cases)
     ]
     rows: set[tuple[int, str]] = set()
     if any(c["check"] == "column_in_dataframe" for c in cases):

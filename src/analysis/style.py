@@ -46,9 +46,7 @@ OKABE_ITO: tuple[str, ...] = (
 
 #: PLOVER event types by quad class, keyed for :data:`PALETTE` (``verbal_cooperation``...): a view of the
 #: ledger codebook's (:data:`analysis.timeline.FAMILIES`); see :func:`event_family`.
-PLOVER_FAMILIES: dict[str, tuple[str, ...]] = {
-    quad.replace(" ", "_"): types for quad, types in FAMILIES.items()
-}
+PLOVER_FAMILIES: dict[str, tuple[str, ...]] = {quad.replace(" ", "_"): types for quad, types in FAMILIES.items()}
 
 
 class Palette(dict):
@@ -65,26 +63,26 @@ class Palette(dict):
 PALETTE: Palette = Palette(
     {
         # countries and groupings
-        "algeria": "#009E73",      # bluish green
-        "mali": "#E69F00",         # orange
-        "aes": "#F0E442",          # yellow: the other Alliance of Sahel States members (Niger, Burkina Faso)
-        "russia": "#CC79A7",       # reddish purple
-        "other": "#999999",        # neutral grey: any other country or actor
+        "algeria": "#009E73",  # bluish green
+        "mali": "#E69F00",  # orange
+        "aes": "#F0E442",  # yellow: the other Alliance of Sahel States members (Niger, Burkina Faso)
+        "russia": "#CC79A7",  # reddish purple
+        "other": "#999999",  # neutral grey: any other country or actor
         # map furniture
-        "border": "#000000",       # the Algeria–Mali border line
-        "boundary": "#8C8C8C",     # other international boundaries
-        "water": "#DCEBF5",        # oceans and seas (very light sky blue)
-        "land": "#F2F0EB",         # land not highlighted
+        "border": "#000000",  # the Algeria–Mali border line
+        "boundary": "#8C8C8C",  # other international boundaries
+        "water": "#DCEBF5",  # oceans and seas (very light sky blue)
+        "land": "#F2F0EB",  # land not highlighted
         "text": "#1A1A1A",
-        "muted": "#6B6B6B",        # secondary text: source lines, notes
+        "muted": "#6B6B6B",  # secondary text: source lines, notes
         "uncertainty": "#D55E00",  # circles of location uncertainty
         # PLOVER event families
-        "cooperation": "#0072B2",          # blue
-        "conflict": "#D55E00",             # vermillion
-        "verbal_cooperation": "#56B4E9",   # sky blue
-        "material_cooperation": "#0072B2", # blue
-        "verbal_conflict": "#E69F00",      # orange
-        "material_conflict": "#D55E00",    # vermillion
+        "cooperation": "#0072B2",  # blue
+        "conflict": "#D55E00",  # vermillion
+        "verbal_cooperation": "#56B4E9",  # sky blue
+        "material_cooperation": "#0072B2",  # blue
+        "verbal_conflict": "#E69F00",  # orange
+        "material_conflict": "#D55E00",  # vermillion
     }
 )
 
@@ -163,10 +161,16 @@ def source_line(fig: Figure, text: str, *, fontsize: float = 7.0) -> Any:
     """
     body = text.strip()
     if body.lower().startswith("source:"):
-        body = body[len("source:"):].strip()
+        body = body[len("source:") :].strip()
     return fig.text(
-        0.01, 0.01, f"Source: {body}", ha="left", va="bottom", fontsize=fontsize,
-        color=PALETTE["muted"], gid="source-line",
+        0.01,
+        0.01,
+        f"Source: {body}",
+        ha="left",
+        va="bottom",
+        fontsize=fontsize,
+        color=PALETTE["muted"],
+        gid="source-line",
     )
 
 

@@ -69,20 +69,22 @@ class Table:
         # Long tables must break across PDF pages: Sphinx makes a longtable of a table with this class.
         long = "longtable" if len(self.frame) > LONG_TABLE_ROWS else ""
         classes = " ".join(c for c in ("report-table", self.css_class, long) if c)
-        lines = [f"```{{list-table}} {escape_myst(self.caption)}".rstrip(), ":header-rows: 1",
-                 f":widths: {' '.join(str(w) for w in weights)}", f":class: {classes}"]
+        lines = [
+            f"```{{list-table}} {escape_myst(self.caption)}".rstrip(),
+            ":header-rows: 1",
+            f":widths: {' '.join(str(w) for w in weights)}",
+            f":class: {classes}",
+        ]
         if self.name:
             lines.append(f":name: {self.name}")
         lines.append("")
-        lines.append("* " + "\n".join(
-            ("- " if i == 0 else "  - ") + escape_myst(str(c)) for i, c in enumerate(cols)))
+        lines.append("* " + "\n".join(("- " if i == 0 else "  - ") + escape_myst(str(c)) for i, c in enumerate(cols)))
         for _, rec in self.frame.iterrows():
             cells = []
             for col in cols:
                 text = _cell(rec[col])
                 cells.append(cite_keys(text) if col in self.cite else escape_myst(text))
-            lines.append("* " + "\n".join(
-                ("- " if i == 0 else "  - ") + c for i, c in enumerate(cells)))
+            lines.append("* " + "\n".join(("- " if i == 0 else "  - ") + c for i, c in enumerate(cells)))
         lines.append("```")
         return "\n".join(lines) + "\n"
 
@@ -113,37 +115,44 @@ def reader_ledger(events: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
     rows = []
     for _, rec in events.iterrows():
         pair = [a for a in (actor(rec["actor1"]), actor(rec["actor2"])) if a]
-        rows.append({
-            "event": rec["event_id"],
-            "date": format_date(rec["date_start"], rec["date_end"], rec["date_precision"], rec["date_basis"]),
-            "type": rec["event_type"] + (f" ({rec['event_mode']})" if rec["event_mode"] else ""),
-            "actors": " \u2192 ".join(pair),
-            "summary": rec["summary"],
-            "source": "; ".join(cited_keys(rec)),
-        })
+        rows.append(
+            {
+                "event": rec["event_id"],
+                "date": format_date(rec["date_start"], rec["date_end"], rec["date_precision"], rec["date_basis"]),
+                "type": rec["event_type"] + (f" ({rec['event_mode']})" if rec["event_mode"] else ""),
+                "actors": " \u2192 ".join(pair),
+                "summary": rec["summary"],
+                "source": "; ".join(cited_keys(rec)),
+            }
+        )
     return pd.DataFrame(rows, columns=["event", "date", "type", "actors", "summary", "source"])
 
 
 def claims_table(claims: pd.DataFrame, names: dict[str, str], quote: bool = True) -> pd.DataFrame:
     """Contested claims for a reader: who makes each claim (by name), the position it takes, the claim,
     optionally the seed's words, the outlet that reports it (by name) and the paragraph."""
+
     def name(value: object) -> str:
         text = "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
         return names.get(text, text)
 
-    table = pd.DataFrame({
-        "claim": claims["claim_id"].to_numpy(),
-        "who claims": [name(v) for v in claims["claimant"]],
-        "position": claims["side"].str.replace("_", " ").to_numpy(),
-        "claim (paraphrase)": claims["claim"].to_numpy(),
-        "the seed's words": claims["quote"].to_numpy(),
-        "reported by": [name(v) for v in claims["reported_by"]],
-        "source": claims["key"].to_numpy(),
-    })
+    table = pd.DataFrame(
+        {
+            "claim": claims["claim_id"].to_numpy(),
+            "who claims": [name(v) for v in claims["claimant"]],
+            "position": claims["side"].str.replace("_", " ").to_numpy(),
+            "claim (paraphrase)": claims["claim"].to_numpy(),
+            "the seed's words": claims["quote"].to_numpy(),
+            "reported by": [name(v) for v in claims["reported_by"]],
+            "source": claims["key"].to_numpy(),
+        }
+    )
     return table if quote else table.drop(columns="the seed's words")
 
 
-def places_table(distances: pd.DataFrame, with_distance: tuple[str, ...] = ("DZA", "MLI", "NER", "BFA")) -> pd.DataFrame:
+def places_table(
+    distances: pd.DataFrame, with_distance: tuple[str, ...] = ("DZA", "MLI", "NER", "BFA")
+) -> pd.DataFrame:
     """The cities and towns the seeds name (gazetteer role ``seed``) and the public-record places, for a
     reader: name, kind, country, coordinates, precision, distance to the border (only for places in
     ``with_distance`` countries, where it means something), source and the paragraphs naming each.
@@ -153,8 +162,10 @@ def places_table(distances: pd.DataFrame, with_distance: tuple[str, ...] = ("DZA
     table.loc[~table["iso3"].isin(list(with_distance)), "distance_km"] = float("nan")
     return table.assign(
         country=table["iso3"],
-        **{"coordinates": [f"{la:.4f}, {lo:.4f}" for la, lo in zip(table["lat"], table["lon"])],
-           "± km": table["precision_km"],
-           "to border, km": table["distance_km"].round(1),
-           "named in": table["seed_refs"].replace("", "not in the seeds")},
+        **{
+            "coordinates": [f"{la:.4f}, {lo:.4f}" for la, lo in zip(table["lat"], table["lon"])],
+            "± km": table["precision_km"],
+            "to border, km": table["distance_km"].round(1),
+            "named in": table["seed_refs"].replace("", "not in the seeds"),
+        },
     )[["name", "kind", "country", "coordinates", "± km", "to border, km", "source", "named in"]]

@@ -11,11 +11,21 @@ from collections import Counter
 
 # Quote characters folded to their ASCII form by :func:`normalise`, so that a quote typed with straight
 # quotes still matches a paragraph printed with curly ones.
-_QUOTE_FOLD = str.maketrans({
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u2032": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
-    "\u2013": "-", "\u2014": "-",
-})
+_QUOTE_FOLD = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+    }
+)
 _SPACES = re.compile(r"\s+", flags=re.UNICODE)
 
 # Known mis-encodings seen in the seeds, with the correct form. Applied only to the display column.

@@ -61,8 +61,7 @@ def on_time_axis(events: pd.DataFrame) -> pd.DataFrame:
     certain, as for an undated event whose latest possible date falls before the rupture."""
     out = events.copy()
     spans = [parse_iso(str(s)) for s in out["date_start"]]
-    ends = [parse_iso(str(e))[1] if isinstance(e, str) and e else sp[1]
-            for e, sp in zip(out["date_end"], spans)]
+    ends = [parse_iso(str(e))[1] if isinstance(e, str) and e else sp[1] for e, sp in zip(out["date_end"], spans)]
     out["t_start"] = pd.to_datetime([s[0] for s in spans])
     out["t_end"] = pd.to_datetime(ends)
     out["t_mid"] = out["t_start"] + (out["t_end"] - out["t_start"]) / 2
@@ -110,14 +109,16 @@ def balance(events: pd.DataFrame) -> pd.DataFrame:
         own = events[(events["period"] == period) & events["period_known"]]
         n = len(own)
         conflict = int((own["polarity"] == "conflict").sum())
-        rows.append({
-            "period": period,
-            "events": int(n),
-            "cooperation": int(n - conflict),
-            "conflict": conflict,
-            "conflict share": round(conflict / n, 3) if n else float("nan"),
-            "mean score": round(float(own["score"].mean()), 2) if n else float("nan"),
-        })
+        rows.append(
+            {
+                "period": period,
+                "events": int(n),
+                "cooperation": int(n - conflict),
+                "conflict": conflict,
+                "conflict share": round(conflict / n, 3) if n else float("nan"),
+                "mean score": round(float(own["score"].mean()), 2) if n else float("nan"),
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -128,8 +129,10 @@ def sides(events: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
     second actor."""
     table = actors.set_index("actor_id")
     state_name = {rec["country"]: rec["name"] for _, rec in table.iterrows() if rec["kind"] == "state"}
-    label = {aid: (state_name.get(rec["country"], rec["country"]) if rec["country"] else rec["name"])
-             for aid, rec in table.iterrows()}
+    label = {
+        aid: (state_name.get(rec["country"], rec["country"]) if rec["country"] else rec["name"])
+        for aid, rec in table.iterrows()
+    }
     out = events.copy()
     out["side1"] = [label.get(a, "") if a else "" for a in out["actor1"]]
     out["side2"] = [label.get(a, "") if a else "" for a in out["actor2"]]
@@ -144,9 +147,11 @@ def pair_counts(events: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
     own = own[(own["side1"] != "") & (own["side2"] != "") & (own["side1"] != own["side2"])]
     own = own.assign(pair=[" – ".join(sorted((a, b))) for a, b in zip(own["side1"], own["side2"])])
     grouped = own.groupby("pair")
-    table = pd.DataFrame({
-        "events": grouped.size(),
-        "cooperation": grouped["polarity"].apply(lambda s: int((s == "cooperation").sum())),
-        "conflict": grouped["polarity"].apply(lambda s: int((s == "conflict").sum())),
-    }).reset_index()
+    table = pd.DataFrame(
+        {
+            "events": grouped.size(),
+            "cooperation": grouped["polarity"].apply(lambda s: int((s == "cooperation").sum())),
+            "conflict": grouped["polarity"].apply(lambda s: int((s == "conflict").sum())),
+        }
+    ).reset_index()
     return table.sort_values(["events", "pair"], ascending=[False, True], ignore_index=True)

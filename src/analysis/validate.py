@@ -21,8 +21,8 @@ whose ``notes`` quote the expression and explain how it was resolved.
 
 from __future__ import annotations
 
-import re
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,8 +37,17 @@ from analysis.text import fold
 EXCLUSIONS_NAME = "coverage_exclusions.csv"
 EXCLUSION_COLUMNS: tuple[str, ...] = ("seed", "paragraph", "mention", "reason")
 COVERAGE_COLUMNS: tuple[str, ...] = (
-    "seed", "paragraph", "key", "mention", "start", "end", "precision", "relative", "status",
-    "covered_by", "reason",
+    "seed",
+    "paragraph",
+    "key",
+    "mention",
+    "start",
+    "end",
+    "precision",
+    "relative",
+    "status",
+    "covered_by",
+    "reason",
 )
 
 
@@ -50,8 +59,10 @@ class CoverageError(AnalysisError):
 EXCLUSIONS_SCHEMA = table_schema(
     EXCLUSION_COLUMNS,
     required=EXCLUSION_COLUMNS,
-    column_checks={"seed": [matches(re.compile(r"^\d{3}$"), "seed {value!r} is not a three-digit id")],
-                   "paragraph": [positive()]},
+    column_checks={
+        "seed": [matches(re.compile(r"^\d{3}$"), "seed {value!r} is not a three-digit id")],
+        "paragraph": [positive()],
+    },
     numbers={"paragraph": "int64"},
 )
 
@@ -101,12 +112,21 @@ def date_coverage(paragraphs: pd.DataFrame, events: pd.DataFrame, exclusions: pd
             if reason:
                 used.add(ident)
             status = "covered" if hits else "excluded" if reason else "uncovered"
-            rows.append({
-                "seed": para.seed, "paragraph": int(para.n), "key": para.key, "mention": m.text,
-                "start": m.start or "", "end": m.end or "", "precision": m.precision,
-                "relative": bool(m.relative), "status": status, "covered_by": ";".join(hits),
-                "reason": reason,
-            })
+            rows.append(
+                {
+                    "seed": para.seed,
+                    "paragraph": int(para.n),
+                    "key": para.key,
+                    "mention": m.text,
+                    "start": m.start or "",
+                    "end": m.end or "",
+                    "precision": m.precision,
+                    "relative": bool(m.relative),
+                    "status": status,
+                    "covered_by": ";".join(hits),
+                    "reason": reason,
+                }
+            )
     frame = pd.DataFrame(rows, columns=list(COVERAGE_COLUMNS))
     frame.attrs["unused_exclusions"] = [
         f"{paragraph_key(s, n)} {mention!r}" for (s, n, mention) in excl if (s, n, mention) not in used
@@ -132,7 +152,8 @@ def validate(data_dir: str | Path = paths.DATA_DIR, seeds_dir: str | Path = path
     """Run every check on the ledger files in ``data_dir`` against the seeds in ``seeds_dir``."""
     from analysis import actors as actors_mod
     from analysis import claims as claims_mod
-    from analysis import corpus, events as events_mod, reference
+    from analysis import corpus, reference
+    from analysis import events as events_mod
 
     data_dir, seeds_dir = Path(data_dir), Path(seeds_dir)
     result = Result()
@@ -171,10 +192,16 @@ def validate(data_dir: str | Path = paths.DATA_DIR, seeds_dir: str | Path = path
                 problems.append(str(exc))
         else:
             result.notes.append(f"{gazetteer_path} absent: places checked against the agreed list of place ids")
-        problems.extend(events_mod.check_ledger(
-            events, paras, catalog, actors if actors is not None else [], places,
-            record_keys=record["key"] if record is not None else None,
-        ))
+        problems.extend(
+            events_mod.check_ledger(
+                events,
+                paras,
+                catalog,
+                actors if actors is not None else [],
+                places,
+                record_keys=record["key"] if record is not None else None,
+            )
+        )
         json_path = data_dir / "events.json"
         if not json_path.is_file():
             problems.append(f"{json_path}: missing; run `python -m analysis validate --write-json`")
@@ -186,7 +213,9 @@ def validate(data_dir: str | Path = paths.DATA_DIR, seeds_dir: str | Path = path
                 problems.append(f"{json_path}: not valid JSON ({exc})")
             else:
                 if not same:
-                    problems.append(f"{json_path}: out of date with events.csv; run `python -m analysis validate --write-json`")
+                    problems.append(
+                        f"{json_path}: out of date with events.csv; run `python -m analysis validate --write-json`"
+                    )
 
     claims_path = data_dir / "claims.csv"
     problems.extend(claims_mod.claim_problems(claims_path, actors, paras, events))
