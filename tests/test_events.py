@@ -302,7 +302,9 @@ def test_empty_ledger_is_refused(tmp_path):
 
 # ---------------------------------------------------------------- bad rows, caught against the corpus
 def _integrity(path: Path, paras, catalog, actors) -> list[str]:
-    return check_ledger(load_events(path), paras, catalog, actors)
+    from analysis.places import load_gazetteer
+
+    return check_ledger(load_events(path), paras, catalog, actors, load_gazetteer())
 
 
 @pytest.mark.parametrize(

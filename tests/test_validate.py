@@ -190,3 +190,10 @@ def test_cli_validate_reports_problems(tmp_path, capsys):
         f"{data / 'events.csv'}: row E046 (line 47): actor1 'nobody' is not in actors.csv",
         f"{data / 'claims.csv'}: row C01 (line 2): claimant 'nobody' is not in actors.csv",
     ]
+
+
+def test_a_missing_gazetteer_is_a_problem_not_a_fallback(tmp_path):
+    data = _data_copy(tmp_path)
+    (data / "gazetteer.csv").unlink()
+    result = validate(data_dir=data)
+    assert any("gazetteer.csv" in p for p in result.problems), result.problems

@@ -329,27 +329,6 @@ DATE_BASES: dict[str, str] = {
     "before": "undated: only an upper bound is known; date_start = date_end = that bound, named in the notes",
 }
 
-#: Place ids agreed with the gazetteer; used when ``data/gazetteer.csv`` is not given.
-AGREED_PLACE_IDS: tuple[str, ...] = (
-    "algiers",
-    "bamako",
-    "kidal",
-    "tessalit",
-    "tin_zaouatine",
-    "tinzaouaten",
-    "moscow",
-    "new_york",
-    "niamey",
-    "ouagadougou",
-    "algeria",
-    "mali",
-    "russia",
-    "niger",
-    "burkina_faso",
-    "northern_mali",
-    "azawad",
-    "sahel",
-)
 
 EVENT_COLUMNS: tuple[str, ...] = (
     "event_id",
@@ -626,7 +605,7 @@ def check_ledger(
     paragraphs: pd.DataFrame,
     catalog: pd.DataFrame,
     actors: pd.DataFrame | Iterable[str],
-    places: pd.DataFrame | Iterable[str] | None = None,
+    places: pd.DataFrame | Iterable[str],
     record_keys: Iterable[str] | None = None,
 ) -> list[str]:
     """Problems of a loaded ledger against the rest of the project, one line each.
@@ -636,18 +615,15 @@ def check_ledger(
     :func:`analysis.text.normalise`); that ``actor1``, ``actor2``, ``claimed_by`` and ``reported_by``
     are actors; that no row starts after the latest possible publication date of a seed it cites;
     that ``contested_with`` points to other existing rows and is symmetric; that ``place`` is a
-    gazetteer id (``places``: the gazetteer frame or a set of ids; ``None`` checks against
-    :data:`AGREED_PLACE_IDS`); and that ``record_key`` names a public-record row when ``record_keys``
-    is given.
+    gazetteer id (``places``: the gazetteer frame or a set of ids); and that ``record_key`` names a
+    public-record row when ``record_keys`` is given.
     """
     source = events.attrs.get("source", str(EVENTS_PATH))
     problems: list[str] = []
     by_key = {r.key: r for r in paragraphs.itertuples(index=False)}
     latest = dict(zip(catalog["seed"], catalog["published_latest"]))
     actor_ids = _ids(actors, "actor_id") or set()
-    place_ids = _ids(places, "place_id")
-    if place_ids is None:
-        place_ids = set(AGREED_PLACE_IDS)
+    place_ids = _ids(places, "place_id") or set()
     records = set(record_keys) if record_keys is not None else None
     ids = set(events["event_id"])
     contested = {r["event_id"]: set(split_list(r["contested_with"])) for _, r in events.iterrows()}

@@ -31,6 +31,7 @@ import pandas as pd
 from analysis import paths
 from analysis.errors import AnalysisError
 from analysis.keys import paragraph_key
+from analysis.places import load_gazetteer
 from analysis.schema import check_table, matches, positive, raise_problems, table_schema
 from analysis.text import fold
 
@@ -181,17 +182,11 @@ def validate(data_dir: str | Path = paths.DATA_DIR, seeds_dir: str | Path = path
     events = None
     if not schema:
         events = events_mod.load_events(events_path)
-        gazetteer_path = data_dir / "gazetteer.csv"
-        places = None
-        if gazetteer_path.is_file():
-            from analysis.places import load_gazetteer
-
-            try:
-                places = load_gazetteer(gazetteer_path)
-            except AnalysisError as exc:
-                problems.append(str(exc))
-        else:
-            result.notes.append(f"{gazetteer_path} absent: places checked against the agreed list of place ids")
+        places = set()
+        try:
+            places = load_gazetteer(data_dir / "gazetteer.csv")
+        except AnalysisError as exc:  # a missing or bad gazetteer is a problem, never a silent fallback
+            problems.append(str(exc))
         problems.extend(
             events_mod.check_ledger(
                 events,
