@@ -338,7 +338,7 @@ def test_integrity_names_file_row_and_problem(tmp_path, paras, catalog, actors, 
 
 # ---------------------------------------------------------------- HTML table
 def test_ledger_html_links_and_escapes(events):
-    from analysis.events import ledger_html
+    from analysis.tables import ledger_html
 
     page = ledger_html(events)
     assert page.startswith('<table class="ledger-table">')

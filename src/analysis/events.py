@@ -33,7 +33,7 @@ import pandera.pandas as pa
 
 from analysis import paths
 from analysis.errors import AnalysisError
-from analysis.keys import EXAMPLE, KEY, anchor, keys_column, paragraph_key, seed_of
+from analysis.keys import EXAMPLE, KEY, keys_column, paragraph_key, seed_of
 from analysis.schema import check_table, items_match, matches, one_of, positive, raise_problems, row_check, table_schema
 from analysis.text import normalise
 
@@ -735,70 +735,3 @@ def modes_table(types: Iterable[str] | None = None) -> pd.DataFrame:
             for m, d in t.modes
         ]
     )
-
-
-def ledger_html(
-    events: pd.DataFrame,
-    seeds_page: str = "appendix_seeds.html",
-    css_class: str = "ledger-table",
-) -> str:
-    """The ledger as one HTML table (class ``css_class``, which the book's script makes sortable and
-    searchable). Each cited paragraph links to its anchor on the seed-text page
-    (``appendix_seeds.html#p-003-14``); each row has the id ``ledger-E012`` so that ``contested_with``
-    can link to it. All text from the data is escaped with :func:`html.escape`: seed text is data."""
-    import html
-
-    def esc(value: object) -> str:
-        return html.escape(str(value), quote=True)
-
-    def para_link(key: str) -> str:
-        return f'<a href="{esc(seeds_page)}#{anchor(key)}">{esc(key)}</a>'
-
-    headers = [
-        "ID",
-        "Date",
-        "Precision",
-        "Basis",
-        "Type",
-        "Mode",
-        "Score",
-        "Actor 1",
-        "Actor 2",
-        "Place",
-        "Summary",
-        "Source",
-        "Quote",
-        "Claimed by",
-        "Reported by",
-        "Contested with",
-        "Notes",
-    ]
-    out = [f'<table class="{esc(css_class)}">', "<thead><tr>"]
-    out += [f"<th>{esc(h)}</th>" for h in headers]
-    out += ["</tr></thead>", "<tbody>"]
-    for _, row in events.iterrows():
-        when = row["date_start"] if row["date_start"] == row["date_end"] else f"{row['date_start']} – {row['date_end']}"
-        sources = ", ".join(para_link(k) for k in cited_keys(row))
-        contested = ", ".join(f'<a href="#ledger-{esc(e)}">{esc(e)}</a>' for e in split_list(row["contested_with"]))
-        cells = [
-            esc(row["event_id"]),
-            esc(when),
-            esc(row["date_precision"]),
-            esc(row["date_basis"]),
-            esc(row["event_type"]),
-            esc(row["event_mode"]),
-            f"{float(row['score']):+.1f}",
-            esc(row["actor1"]),
-            esc(row["actor2"]),
-            esc(row["place"]),
-            esc(row["summary"]),
-            sources,
-            "\u201c" + esc(row["quote"]) + "\u201d",
-            esc(row["claimed_by"]),
-            esc(row["reported_by"]),
-            contested,
-            esc(row["notes"]),
-        ]
-        out.append(f'<tr id="ledger-{esc(row["event_id"])}">' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
-    out += ["</tbody>", "</table>"]
-    return "\n".join(out)
