@@ -11,14 +11,11 @@ import pytest
 
 from analysis import paths
 from analysis.actors import load_actors
+from analysis.codebook import CONTEXTS, DATE_BASES, PLOVER_TYPES, PRECISIONS
 from analysis.events import (
-    CONTEXTS,
-    DATE_BASES,
     EVENT_COLUMNS,
     EVENTS_SCHEMA,
     JSON_PATH,
-    PLOVER_TYPES,
-    PRECISIONS,
     REQUIRED,
     LedgerError,
     check_ledger,

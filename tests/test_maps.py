@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from pyproj import CRS, Geod
 
-from analysis import maps, places, style, timeline
+from analysis import dates, maps, places, style, timeline
 from analysis.claims import load_claims
 from analysis.events import load_events
 from analysis.reference import load_public_record
@@ -70,7 +70,7 @@ def _common(fig):
     ],
 )
 def test_format_date_is_no_more_precise_than_the_ledger(start, end, precision, basis, label):
-    assert maps.format_date(start, end, precision, basis) == label
+    assert dates.format_date(start, end, precision, basis) == label
 
 
 def test_period_split_and_scale_bar_lengths():

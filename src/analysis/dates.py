@@ -293,6 +293,29 @@ def _iso_month(year: int, month: int) -> str:
     return f"{year:04d}-{month:02d}"
 
 
+#: An ISO date as the ledger writes it: YYYY, YYYY-MM or YYYY-MM-DD.
+ISO_DATE = _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def iso_form(value: str) -> str:
+    """``"day"``, ``"month"`` or ``"year"`` for an ISO date string; ValueError otherwise."""
+    m = _ISO.match(value or "")
+    if not m:
+        raise ValueError(f"{value!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    return "day" if m.group(3) else "month" if m.group(2) else "year"
+
+
+def iso_bounds(value: str) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """:func:`parse_iso` as Timestamps: first and last day covered (``"2024-02"`` -> 1 and 29 February
+    2024). ValueError names the value and why it is not a date."""
+    iso_form(value)
+    try:
+        first, last = parse_iso(value)
+    except ValueError as exc:
+        raise ValueError(f"{value!r} is not a calendar date ({exc})") from None
+    return pd.Timestamp(first), pd.Timestamp(last)
+
+
 def parse_iso(s: str) -> tuple[date, date]:
     """First and last calendar day of an ISO string ``"YYYY"``, ``"YYYY-MM"`` or ``"YYYY-MM-DD"``.
 
@@ -799,3 +822,42 @@ def date_mentions(paragraphs: pd.DataFrame, anchor: date | None = None) -> pd.Da
             )
     columns = ["key", "text", "span_start", "span_end", "start", "end", "precision", "relative", "note"]
     return pd.DataFrame(rows, columns=columns)
+
+
+# --------------------------------------------------------------------------------------------------------
+# Dates for readers
+# --------------------------------------------------------------------------------------------------------
+def _iso_label(value: str) -> str:
+    """``2024-08-25`` -> ``25 Aug 2024``; ``2024-08`` -> ``Aug 2024``; ``2024`` -> ``2024``; anything that
+    is not an ISO date is returned as it is."""
+    value = str(value).strip()
+    try:
+        form = iso_form(value)
+        first = iso_bounds(value)[0]
+    except ValueError:
+        return value
+    return {"year": f"{first:%Y}", "month": f"{first:%b %Y}"}.get(form, f"{first.day} {first:%b %Y}")
+
+
+def _is_iso(value: str) -> bool:
+    try:
+        iso_bounds(value)
+    except ValueError:
+        return False
+    return True
+
+
+def format_date(start: object, end: object = None, precision: object = "day", basis: object = "") -> str:
+    """A date for a reader (map labels, tables), no more precise than the ledger writes it (``25 Aug 2024``, ``Jan 2024``,
+    ``2021``); an interval as ``Jul 2017–Apr 2019``; ``by 31 Aug 2021`` when the ledger's date is only an
+    upper bound (``date_basis`` ``before``); ``about`` before another approximate single date."""
+    start_s = "" if start is None or (isinstance(start, float) and pd.isna(start)) else str(start).strip()
+    if not start_s or not _is_iso(start_s):
+        return "undated"
+    end_s = "" if end is None or (isinstance(end, float) and pd.isna(end)) else str(end).strip()
+    label = _iso_label(start_s)
+    if str(basis or "").strip().lower() == "before":
+        return f"by {_iso_label(end_s or start_s)}"
+    if end_s and end_s != start_s and _is_iso(end_s):
+        return f"{label}\u2013{_iso_label(end_s)}"
+    return f"about {label}" if str(precision or "").strip().lower() == "approximate" else label

@@ -26,7 +26,6 @@ Output is deterministic: no randomness, label placement by a fixed number of adj
 
 from __future__ import annotations
 
-import re
 import textwrap
 from collections.abc import Iterable
 
@@ -47,6 +46,7 @@ from pyproj import Geod, Transformer
 
 from analysis import actors as actors_mod
 from analysis import border, places, style, timeline
+from analysis.dates import _is_iso, format_date, iso_bounds  # noqa: F401  (format_date: for the map labels)
 from analysis.keys import paragraph_key
 
 #: Centre (lat, lon) of the regional maps' projection: the middle of the Algeria–Mali border.
@@ -84,35 +84,6 @@ _ITER = 300  # adjustText iterations: fixed, so placement does not depend on the
 # ----------------------------------------------------------------------------------------------------------
 # Small helpers
 # ----------------------------------------------------------------------------------------------------------
-def _iso_label(value: str) -> str:
-    """``2024-08-25`` -> ``25 Aug 2024``; ``2024-08`` -> ``Aug 2024``; ``2024`` -> ``2024``."""
-    value = str(value).strip()
-    ts = pd.to_datetime(value, errors="coerce")
-    if pd.isna(ts):
-        return value
-    if re.fullmatch(r"\d{4}", value):
-        return f"{ts:%Y}"
-    if re.fullmatch(r"\d{4}-\d{2}", value):
-        return f"{ts:%b %Y}"
-    return f"{ts.day} {ts:%b %Y}"
-
-
-def format_date(start: object, end: object = None, precision: object = "day", basis: object = "") -> str:
-    """A date for a map label, no more precise than the ledger writes it (``25 Aug 2024``, ``Jan 2024``,
-    ``2021``); an interval as ``Jul 2017–Apr 2019``; ``by 31 Aug 2021`` when the ledger's date is only an
-    upper bound (``date_basis`` ``before``); ``about`` before another approximate single date."""
-    start_s = "" if start is None or (isinstance(start, float) and pd.isna(start)) else str(start).strip()
-    if not start_s or pd.isna(pd.to_datetime(start_s, errors="coerce")):
-        return "undated"
-    end_s = "" if end is None or (isinstance(end, float) and pd.isna(end)) else str(end).strip()
-    label = _iso_label(start_s)
-    if str(basis or "").strip().lower() == "before":
-        return f"by {_iso_label(end_s or start_s)}"
-    if end_s and end_s != start_s and not pd.isna(pd.to_datetime(end_s, errors="coerce")):
-        return f"{label}\u2013{_iso_label(end_s)}"
-    return f"about {label}" if str(precision or "").strip().lower() == "approximate" else label
-
-
 def _wrap(text: str, width: int) -> str:
     return "\n".join(textwrap.wrap(str(text), width=width, break_long_words=False)) or ""
 
@@ -1028,7 +999,9 @@ def russia_links(
                 "date": format_date(
                     rec.get("date_start"), rec.get("date_end"), rec.get("date_precision"), rec.get("date_basis")
                 ),
-                "date_start": pd.to_datetime(str(rec.get("date_start", "")), errors="coerce"),
+                "date_start": iso_bounds(str(rec["date_start"]))[0]
+                if _is_iso(str(rec.get("date_start", "")))
+                else pd.NaT,
                 "a": a,
                 "b": b,
                 "venue": venue,

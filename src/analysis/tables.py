@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from analysis.dates import format_date
 from analysis.events import cited_keys, split_list
 from analysis.keys import anchor, is_key
 from analysis.pages import escape_myst
@@ -107,7 +108,6 @@ def reader_ledger(events: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
     (``by 31 Aug 2021`` where only an upper bound is known, an interval where the text gives one), its
     PLOVER type and mode, the two actors by name, the summary and the paragraphs it rests on. Every
     other column stays in ``data/events.csv``."""
-    from analysis.maps import format_date
 
     def actor(value: object) -> str:
         value = "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)

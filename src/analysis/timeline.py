@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from analysis.codebook import PLOVER_TYPES
 from analysis.dates import parse_iso
-from analysis.events import PLOVER_TYPES
 
 #: The rupture: the Malian transitional authorities end the Algiers agreement in January 2024 (003¶10).
 #: The seeds give the month only; the split is the first day of that month, and events of January 2024
