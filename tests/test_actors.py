@@ -164,6 +164,7 @@ def test_schema_lists_every_problem_with_file_line_and_id(tmp_path):
     with pytest.raises(ActorError) as exc:
         load_actors(path)
     assert str(exc.value).splitlines() == [
+        f"{path}: row goita (line {diop}): acts_for 'MLI' is not the actor's country 'ML'",
         f"{path}: row goita (line {diop}): country 'ML' is not an ISO 3166 alpha-3 code",
         f"{path}: row goita (line {diop}): duplicate actor_id (also line {goita})",
     ]

@@ -36,23 +36,26 @@ def test_undated_events_are_flagged(axis):
 
 
 def test_algeria_mali_dyad(dyad):
-    assert len(dyad) == 31
-    assert int(dyad["dated"].sum()) == 29
+    assert len(dyad) == 27
+    assert int(dyad["dated"].sum()) == 26
     assert {"E028", "E029", "E065", "E034"} <= set(dyad["event_id"])
     assert "E036" not in set(dyad["event_id"])  # Diop meets Lavrov: Mali–Russia
+    # the northern movements and an Algerian party are third parties, not Mali or Algeria: Algeria hosting
+    # the movements (E030, 003¶68) and backing them (E057, E064) are not Algeria–Mali cooperation
+    assert not {"E030", "E057", "E064", "E076"} & set(dyad["event_id"])
 
 
 def test_balance_before_and_after(dyad):
     bal = timeline.balance(dyad).set_index("period")
-    assert bal.loc["before rupture", ["events", "cooperation", "conflict"]].tolist() == [17, 15, 2]
-    assert bal.loc["after rupture", ["events", "cooperation", "conflict"]].tolist() == [12, 2, 10]
-    assert bal.loc["before rupture", "mean score"] == pytest.approx(2.45, abs=0.005)
-    assert bal.loc["after rupture", "mean score"] == pytest.approx(-1.30, abs=0.005)
+    assert bal.loc["before rupture", ["events", "cooperation", "conflict"]].tolist() == [16, 14, 2]
+    assert bal.loc["after rupture", ["events", "cooperation", "conflict"]].tolist() == [10, 1, 9]
+    assert bal.loc["before rupture", "mean score"] == pytest.approx(2.46875)
+    assert bal.loc["after rupture", "mean score"] == pytest.approx(-1.78)
 
 
 def test_counts_by_year(dyad):
     table = timeline.counts_by(dyad[dyad["dated"]], "year").set_index("year")
-    assert table["events"].to_dict() == {2017: 7, 2021: 7, 2023: 3, 2024: 8, 2025: 4}
+    assert table["events"].to_dict() == {2017: 7, 2021: 7, 2023: 2, 2024: 7, 2025: 3}
 
 
 def test_family_rejects_unknown_type():
@@ -64,7 +67,8 @@ def test_family_rejects_unknown_type():
 def test_pair_counts(axis):
     table = timeline.pair_counts(axis, actors.load_actors()).set_index("pair")
     assert table.index[:3].tolist() == ["Algeria – Mali", "Mali – Russia", "Algeria – Russia"]
-    assert table.loc["Algeria – Mali", ["events", "cooperation", "conflict"]].tolist() == [31, 19, 12]
-    assert table.loc["Mali – Russia", ["events", "cooperation", "conflict"]].tolist() == [6, 6, 0]
-    assert table.loc["Algeria – Russia", ["events", "cooperation", "conflict"]].tolist() == [5, 4, 1]
-    assert int(table["events"].sum()) == 60 and len(table) == 14
+    assert table.loc["Algeria – Mali", ["events", "cooperation", "conflict"]].tolist() == [27, 16, 11]
+    assert table.loc["Mali – Russia", ["events", "cooperation", "conflict"]].tolist() == [5, 5, 0]
+    assert table.loc["Algeria – Russia", ["events", "cooperation", "conflict"]].tolist() == [4, 4, 0]
+    assert int(table["events"].sum()) == 68 and len(table) == 21
+    assert "Algeria – Northern Mali movements (signatories of the 2015 agreement)" in table.index

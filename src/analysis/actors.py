@@ -31,7 +31,17 @@ from analysis.schema import check_table, items_match, matches, one_of, raise_pro
 from analysis.text import fold, normalise
 
 ACTORS_PATH = paths.DATA_DIR / "actors.csv"
-COLUMNS: tuple[str, ...] = ("actor_id", "name", "kind", "country", "role", "role_source", "aliases", "notes")
+COLUMNS: tuple[str, ...] = (
+    "actor_id",
+    "name",
+    "kind",
+    "country",
+    "acts_for",
+    "role",
+    "role_source",
+    "aliases",
+    "notes",
+)
 
 #: Kinds of actor, with what each covers.
 KINDS: dict[str, str] = {
@@ -79,6 +89,10 @@ ACTORS_SCHEMA = table_schema(
             "country is empty for a {kind} (only " + ", ".join(STATELESS_KINDS) + " may lack one)",
         ),
         row_check(lambda r: r["kind"] != "person" or bool(r["role"]), "a person needs a role"),
+        row_check(
+            lambda r: not r["acts_for"] or r["acts_for"] == r["country"],
+            "acts_for {acts_for!r} is not the actor's country {country!r}",
+        ),
     ],
     unique=("actor_id",),
 )

@@ -772,10 +772,15 @@ def border_incidents(
         _place(ax, rec.x, rec.y, rec.place_id, rec.role)
         own = zone[zone["place_id"] == rec.place_id] if not zone.empty else zone
         country = "Algeria" if rec.iso3 == "DZA" else "Mali" if rec.iso3 == "MLI" else rec.iso3
-        head = f"{rec.name} ({country})"
+        head = f"{rec.name} ({rec.kind} in {country})"
         lines = [f"{rec.distance_km:.1f} km from the border"]
         if rec.role == "public_record":
             lines.append(f"not in the seeds; located to ±{rec.precision_km:g} km")
+        if len(own):
+            # The ledger places an event at a town when the seed names the town, which may mean "near"
+            # it (the strike of 25 August 2024 was "in the vicinity of" Tin Zaouatine, 003¶60): the map
+            # does not say on which side of the border an event happened.
+            lines.append("events reported at or near it:")
         for ev in own.sort_values(["date_start", "event_id"]).to_dict("records"):
             date = format_date(ev.get("date_start"), ev.get("date_end"), ev.get("date_precision"), ev.get("date_basis"))
             key = _event_key(ev)

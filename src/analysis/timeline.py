@@ -77,9 +77,11 @@ def on_time_axis(events: pd.DataFrame) -> pd.DataFrame:
 
 
 def dyad(events: pd.DataFrame, actors: pd.DataFrame, a: str = "DZA", b: str = "MLI") -> pd.DataFrame:
-    """Events between an actor of country ``a`` and an actor of country ``b``, in either direction
-    (countries are the ISO3 codes of the actor table; a state actor's country is itself)."""
-    country = actors.set_index("actor_id")["country"].fillna("").to_dict()
+    """Events between an actor acting for state ``a`` and one acting for state ``b``, in either direction
+    (the actor table's ``acts_for``: the state, its bodies and its office holders). An armed group, a
+    movement, an outlet or an opposition figure is a third party even where it has a country, so
+    Algeria hosting Mali's northern movements is not an Algeria–Mali event."""
+    country = actors.set_index("actor_id")["acts_for"].fillna("").to_dict()
     c1 = events["actor1"].map(lambda x: country.get(x, ""))
     c2 = events["actor2"].map(lambda x: country.get(x, ""))
     mask = ((c1 == a) & (c2 == b)) | ((c1 == b) & (c2 == a))
@@ -115,22 +117,23 @@ def balance(events: pd.DataFrame) -> pd.DataFrame:
                 "events": int(n),
                 "cooperation": int(n - conflict),
                 "conflict": conflict,
-                "conflict share": round(conflict / n, 3) if n else float("nan"),
-                "mean score": round(float(own["score"].mean()), 2) if n else float("nan"),
+                "conflict share": conflict / n if n else float("nan"),  # unrounded: the page rounds once
+                "mean score": float(own["score"].mean()) if n else float("nan"),
             }
         )
     return pd.DataFrame(rows)
 
 
 def sides(events: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
-    """``events`` with ``side1`` and ``side2``: the country of each actor (named as its state actor is),
-    or for an actor without a country (an organisation, an alliance, an outlet) its own name, so that
-    Algeria's foreign minister and the Algerian state count as one side. Empty where the event has no
-    second actor."""
+    """``events`` with ``side1`` and ``side2``: the state each actor acts for (``acts_for``, named as the
+    state actor is), or for an actor acting for no state (an armed group, a movement, an organisation,
+    an outlet) its own name, so that Algeria's foreign minister and the Algerian state count as one
+    side and Mali's northern movements as a side of their own. Empty where the event has no second
+    actor."""
     table = actors.set_index("actor_id")
     state_name = {rec["country"]: rec["name"] for _, rec in table.iterrows() if rec["kind"] == "state"}
     label = {
-        aid: (state_name.get(rec["country"], rec["country"]) if rec["country"] else rec["name"])
+        aid: (state_name.get(rec["acts_for"], rec["acts_for"]) if rec["acts_for"] else rec["name"])
         for aid, rec in table.iterrows()
     }
     out = events.copy()
