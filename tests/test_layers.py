@@ -25,6 +25,8 @@ LAYERS = {
     "reference": 1,
     "dates": 0,
     "extract": 2,
+    "review": 2,
+    "ingest": 2,
     "validate": 2,
     "timeline": 2,
     "border": 2,

@@ -10,6 +10,8 @@ import argparse
 import sys
 from pathlib import Path
 
+import pandas as pd
+
 from analysis import paths
 from analysis.errors import AnalysisError
 
@@ -80,6 +82,35 @@ def _cmd_seed_page(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_add(args: argparse.Namespace) -> int:
+    """Add articles to the corpus, then regenerate the seed-text appendix."""
+    from analysis.ingest import add_article
+    from analysis.pages import SEED_PAGE, write_seed_page
+
+    for file in args.files:
+        added = add_article(
+            file,
+            Path(args.seeds),
+            outlet=args.outlet or "",
+            published=args.published,
+            earliest=args.earliest,
+            latest=args.latest,
+        )
+        row = added.row
+        when = (
+            row["published_earliest"]
+            if row["published_earliest"] == row["published_latest"]
+            else f"{row['published_earliest']} to {row['published_latest']}"
+        )
+        print(
+            f"seed {added.seed}: {added.path.name} ({row['language']}; published {when}, "
+            f"{'given' if row['reviewed'] == 'yes' else 'inferred: check seeds/catalog.csv and set reviewed=yes'})"
+        )
+    if Path(args.seeds).resolve() == paths.SEEDS_DIR.resolve():
+        print(write_seed_page(SEED_PAGE))
+    return 0
+
+
 def _cmd_chapter_pdfs(args: argparse.Namespace) -> int:
     """Split the book's PDF into one PDF per chapter, each with its title block."""
     from analysis.printing import write_chapter_pdfs
@@ -98,7 +129,9 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 
     from tqdm import tqdm
 
+    from analysis.actors import actor_matcher
     from analysis.extract import candidates_records, extract_file, format_candidates
+    from analysis.places import place_matcher
 
     anchor = None
     if args.anchor is not None:
@@ -125,6 +158,8 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         except CorpusError:
             seed_anchor = {}
     frames = []
+    # The alias tables are loaded, validated and compiled once for the whole run, not once per file.
+    find_actors, find_places = actor_matcher(), place_matcher()
     # The bar closes (ending its line) before any error message is printed.
     with tqdm(args.files, desc="extract", unit="file", file=sys.stderr, disable=len(args.files) < 2) as bar:
         for f in bar:
@@ -136,9 +171,18 @@ def _cmd_extract(args: argparse.Namespace) -> int:
                     "publication date (seeds/catalog.csv)",
                     file=sys.stderr,
                 )
-            frames.append(extract_file(f, anchor=own))
+            frames.append(extract_file(f, anchor=own, actors=find_actors, places=find_places))
     for note in dict.fromkeys(n for frame in frames for n in frame.attrs.get("notes", [])):
         print(f"note: {note}", file=sys.stderr)
+    if args.review:
+        from analysis.review import review_frame, write_review
+
+        frame = pd.concat([review_frame(f) for f in frames], ignore_index=True)
+        path = write_review(frame, args.review)
+        print(
+            f"{path}: {len(frame)} candidate rows to review (set decision=accept, then: python -m analysis accept {path})"
+        )
+        return 0
     try:
         if args.json:
             records = [rec | {"file": f} for f, frame in zip(args.files, frames) for rec in candidates_records(frame)]
@@ -148,6 +192,15 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         sys.stdout.flush()
     except BrokenPipeError:  # the reader stopped early (``| head``): not an error
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return 0
+
+
+def _cmd_accept(args: argparse.Namespace) -> int:
+    """Append the accepted rows of a review file to the ledger, after validation."""
+    from analysis.review import accept
+
+    ids = accept(args.review, Path(args.data), Path(args.seeds))
+    print(f"{len(ids)} event(s) added to {Path(args.data) / 'events.csv'}: {', '.join(ids)}")
     return 0
 
 
@@ -203,6 +256,15 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("--write", action="store_true", help="write the page instead of printing it")
     p.set_defaults(func=_cmd_seed_page)
 
+    p = sub.add_parser("add", help="add articles to the corpus (seeds/, SHA256SUMS, catalog.csv, seed appendix)")
+    p.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 text files, one article each")
+    p.add_argument("--seeds", default=str(paths.SEEDS_DIR), help="seeds folder (default: %(default)s)")
+    p.add_argument("--outlet", help="the outlet that published the article")
+    p.add_argument("--published", metavar="YYYY-MM-DD", help="the day it was published, if known")
+    p.add_argument("--earliest", metavar="YYYY-MM-DD", help="with --latest: the interval it was published in")
+    p.add_argument("--latest", metavar="YYYY-MM-DD")
+    p.set_defaults(func=_cmd_add)
+
     p = sub.add_parser("chapter-pdfs", help="split the book's PDF into chapter PDFs (after make pdf)")
     p.add_argument("--book", help="the book's PDF (default: _build/latex/algeria-mali-report.pdf)")
     p.add_argument("--out", help="folder for the chapter PDFs (default: _build/pdf)")
@@ -216,7 +278,14 @@ def _build_parser() -> argparse.ArgumentParser:
         help="reference date (e.g. publication) for relative dates such as '4 months ago'",
     )
     p.add_argument("--json", action="store_true", help="print JSON records instead of a table")
+    p.add_argument("--review", metavar="OUT.csv", help="write a review file of proposed ledger rows instead")
     p.set_defaults(func=_cmd_extract)
+
+    p = sub.add_parser("accept", help="append the rows of a review file marked decision=accept to the ledger")
+    p.add_argument("review", metavar="REVIEW.csv", help="a review file written by extract --review")
+    p.add_argument("--data", default=str(paths.DATA_DIR), help="data folder (default: %(default)s)")
+    p.add_argument("--seeds", default=str(paths.SEEDS_DIR), help="seeds folder (default: %(default)s)")
+    p.set_defaults(func=_cmd_accept)
 
     p = sub.add_parser("validate", help="check the event ledger, actors, claims and date coverage")
     p.add_argument("--data", default=str(paths.DATA_DIR), help="data folder (default: %(default)s)")

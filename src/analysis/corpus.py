@@ -36,6 +36,7 @@ CATALOG_COLUMNS = (
     "date_evidence",
     "evidence_paragraphs",
     "date_reasoning",
+    "reviewed",
 )
 DATE_PRECISIONS = ("day", "month", "approximate", "interval")
 KINDS = ("body", "heading", "caption", "boilerplate")
@@ -225,6 +226,8 @@ def load_catalog(seeds_dir: Path = paths.SEEDS_DIR) -> pd.DataFrame:
             raise CorpusError(
                 path, f"date_precision {rec['date_precision']!r} not one of {DATE_PRECISIONS}", row=line_no
             )
+        if rec["reviewed"] not in ("yes", "no"):
+            raise CorpusError(path, f"reviewed {rec['reviewed']!r} is not yes or no", row=line_no)
         if rec["language"] not in ("en", "fr"):
             raise CorpusError(path, f"language {rec['language']!r} is not en or fr", row=line_no)
         row = {c: rec[c] for c in CATALOG_COLUMNS}

@@ -242,6 +242,12 @@ def validate(data_dir: str | Path = paths.DATA_DIR, seeds_dir: str | Path = path
             f"coverage {share:.0f} % ({n} date mentions: {int((cov['status'] == 'covered').sum())} coded, "
             f"{int((cov['status'] == 'excluded').sum())} excluded)"
         )
+    from analysis.ingest import unreviewed
+
+    for seed in unreviewed(seeds_dir):
+        result.notes.append(
+            f"seed {seed}: its catalogue row was inferred by `add`; confirm it in seeds/catalog.csv (reviewed=yes)"
+        )
     return result
 
 

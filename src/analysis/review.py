@@ -1,0 +1,257 @@
+"""From candidate sentences to ledger rows, through a person's review.
+
+``python -m analysis extract FILE --review OUT.csv`` writes :func:`review_frame`: one row per candidate
+sentence with what the machine found (dates as an interval and precision, actors and places resolved
+through the alias tables, the paragraph, the sentence as the verbatim quote, a suggested PLOVER type
+and the cue word that suggested it) and empty columns for what a person decides (``decision``,
+``event_type``, ``event_mode``, ``context``, ``actor1``, ``actor2``, ``place``, ``summary``,
+``claimed_by``, ``reported_by``, ``date_basis``, ``notes``).
+
+A row marked ``decision = exclude`` (with its reason in ``notes``) records the sentence's date mentions
+(``date_text``) in ``data/coverage_exclusions.csv`` as deliberately not coded: an article's own date
+stamp, say. ``python -m analysis accept OUT.csv`` (:func:`accept`) appends the rows marked ``decision = accept`` to
+``data/events.csv`` with new ids (``E079``, …), the score of their type from the codebook, after running
+the same validation as ``validate`` on the ledger as it would be. If any row is invalid nothing is
+written and every problem is listed with its review-file line.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+import shutil
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+from analysis import paths
+from analysis.codebook import PLOVER_TYPES
+from analysis.errors import AnalysisError
+from analysis.events import EVENT_COLUMNS, export_json, load_events
+
+#: Cue words (English and French stems) that suggest a PLOVER type; the first that occurs wins. A
+#: suggestion, never a decision: the person reviewing sets ``event_type``.
+CUES: tuple[tuple[str, str], ...] = (
+    ("ASSAULT", r"airstrike|drone strike|strike|attack|frappe|attaque|bombard"),
+    ("ACCUSE", r"accus|condemn|condamn|denounc|dénonc|critici"),
+    ("REJECT", r"reject|rejet|refus"),
+    ("THREATEN", r"threat|menac"),
+    ("REQUEST", r"call(?:s|ed)? for|demand|urge|appel|exig|réclam"),
+    ("SANCTION", r"recall|rappel|expel|expuls|sanction|suspend"),
+    ("MOBILIZE", r"deploy|déploi|mobili|troops|troupes"),
+    ("AGREE", r"agree|sign|accord|signé"),
+    ("AID", r"\baid\b|assistance|humanitarian|humanitaire"),
+    ("SUPPORT", r"support|soutien|welcom|salu|praise"),
+    ("COOPERATE", r"cooperat|coopér|partnership|partenariat"),
+    ("CONSULT", r"\bmet\b|meet|meeting|talks|visit|réuni|rencontr|reçu|entretien|consult"),
+)
+_CUE_PATTERNS = tuple((t, re.compile(p, re.IGNORECASE)) for t, p in CUES)
+
+DECISIONS = ("accept", "exclude", "reject", "")
+REVIEW_COLUMNS: tuple[str, ...] = (
+    "review_line_note",
+    "decision",
+    "seed",
+    "paragraph",
+    "quote",
+    "date_start",
+    "date_end",
+    "date_precision",
+    "dates_found",
+    "date_text",
+    "actors_found",
+    "places_found",
+    "suggested_type",
+    "cue",
+    "event_type",
+    "event_mode",
+    "context",
+    "date_basis",
+    "actor1",
+    "actor2",
+    "place",
+    "summary",
+    "claimed_by",
+    "reported_by",
+    "notes",
+)
+
+
+class ReviewError(AnalysisError):
+    pass
+
+
+def suggest_type(sentence: str) -> tuple[str, str]:
+    """``(PLOVER type, cue)`` for the first cue found in ``sentence``, or ``("", "")``."""
+    for event_type, pattern in _CUE_PATTERNS:
+        m = pattern.search(sentence)
+        if m:
+            return event_type, m.group(0)
+    return "", ""
+
+
+def review_frame(candidates: pd.DataFrame) -> pd.DataFrame:
+    """The review file's rows for a frame of :func:`analysis.extract.candidates`."""
+    rows = []
+    for rec in candidates.to_dict("records"):
+        dated = [d for d in rec["date_mentions"] if d.start]
+        first = dated[0] if dated else None
+        suggested, cue = suggest_type(rec["sentence"])
+        rows.append(
+            {
+                "review_line_note": f"{rec['key']} sentence {rec['sentence_no']}: {rec['kept_for']}",
+                "decision": "",
+                "seed": rec["seed"],
+                "paragraph": rec["paragraph"],
+                "quote": rec["sentence"],
+                "date_start": first.start if first else "",
+                "date_end": first.end if first else "",
+                "date_precision": first.precision if first else "",
+                "dates_found": "; ".join(rec["dates"]),
+                "date_text": "; ".join(d.text for d in rec["date_mentions"]),
+                "actors_found": ";".join(rec["actors"]),
+                "places_found": ";".join(rec["places"]),
+                "suggested_type": suggested,
+                "cue": cue,
+            }
+        )
+    frame = pd.DataFrame(rows, columns=list(REVIEW_COLUMNS)).astype(object).fillna("")
+    return frame
+
+
+def write_review(frame: pd.DataFrame, path: str | Path) -> Path:
+    path = Path(path)
+    frame.to_csv(path, index=False, lineterminator="\n")
+    return path
+
+
+def _next_ids(existing: pd.Series, n: int) -> list[str]:
+    top = max((int(str(i)[1:]) for i in existing), default=0)
+    return [f"E{top + k:03d}" for k in range(1, n + 1)]
+
+
+def ledger_rows(review: pd.DataFrame, existing_ids: pd.Series) -> tuple[pd.DataFrame, dict[str, int], list[str]]:
+    """The accepted rows of a review file as ledger rows, the review line of each new id, and the
+    problems that stop a row before validation (an unknown decision, a type that is not PLOVER)."""
+    problems: list[str] = []
+    accepted = []
+    for i, rec in enumerate(review.to_dict("records"), start=2):
+        decision = str(rec.get("decision", "")).strip().lower()
+        if decision not in DECISIONS:
+            problems.append(f"review line {i}: decision {rec['decision']!r} is not accept, exclude, reject or empty")
+        if decision == "accept":
+            accepted.append((i, rec))
+    ids = _next_ids(existing_ids, len(accepted))
+    rows, lines = [], {}
+    for event_id, (i, rec) in zip(ids, accepted):
+        event_type = (str(rec.get("event_type", "")).strip() or str(rec.get("suggested_type", "")).strip()).upper()
+        if event_type not in PLOVER_TYPES:
+            problems.append(f"review line {i}: event_type {event_type!r} is not a PLOVER type")
+            continue
+        row = {c: "" for c in EVENT_COLUMNS}
+        row.update({c: str(rec.get(c, "")).strip() for c in EVENT_COLUMNS if c in rec})
+        row.update(event_id=event_id, event_type=event_type, score=f"{PLOVER_TYPES[event_type].score:g}")
+        row["date_basis"] = row["date_basis"] or "stated"
+        row["paragraph"] = str(int(float(row["paragraph"]))) if row["paragraph"] else ""
+        rows.append(row)
+        lines[event_id] = i
+    return pd.DataFrame(rows, columns=list(EVENT_COLUMNS)), lines, problems
+
+
+def exclusion_rows(review: pd.DataFrame) -> tuple[list[dict], list[str]]:
+    """Coverage exclusions for the rows marked ``exclude``: one per date mention, the reason from
+    ``notes`` (required)."""
+    rows, problems = [], []
+    for i, rec in enumerate(review.to_dict("records"), start=2):
+        if str(rec.get("decision", "")).strip().lower() != "exclude":
+            continue
+        reason = str(rec.get("notes", "")).strip()
+        mentions = [m.strip() for m in str(rec.get("date_text", "")).split(";") if m.strip()]
+        if not reason:
+            problems.append(f"review line {i}: an exclusion needs its reason in notes")
+        if not mentions:
+            problems.append(f"review line {i}: no date mention (date_text) to exclude")
+        for mention in mentions:
+            rows.append(
+                {
+                    "seed": rec["seed"],
+                    "paragraph": str(int(float(rec["paragraph"]))),
+                    "mention": mention,
+                    "reason": reason,
+                }
+            )
+    return rows, problems
+
+
+def _csv_text(path: Path, extra: list[dict]) -> str:
+    with path.open(encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        fields, rows = list(reader.fieldnames or []), list(reader)
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows + extra)
+    return out.getvalue()
+
+
+def accept(review_path: str | Path, data_dir: Path = paths.DATA_DIR, seeds_dir: Path = paths.SEEDS_DIR) -> list[str]:
+    """Append the accepted rows of ``review_path`` to ``data_dir/events.csv`` (and rewrite events.json);
+    returns the new event ids. Raises :class:`ReviewError` listing every problem (each with its review
+    line) and writes nothing when any row is invalid."""
+    from analysis.validate import validate
+
+    review_path, data_dir = Path(review_path), Path(data_dir)
+    try:
+        review = pd.read_csv(review_path, dtype=str, keep_default_na=False)
+    except (OSError, pd.errors.ParserError, UnicodeDecodeError) as exc:
+        raise ReviewError(review_path, f"cannot read the review file ({exc})") from None
+    missing = [c for c in ("decision", "seed", "paragraph", "quote") if c not in review.columns]
+    if missing:
+        raise ReviewError(review_path, f"missing columns: {', '.join(missing)}")
+    events_path = data_dir / "events.csv"
+    with events_path.open(encoding="utf-8", newline="") as fh:
+        current = list(csv.DictReader(fh))
+    new, lines, problems = ledger_rows(review, pd.Series([r["event_id"] for r in current]))
+    excluded, more = exclusion_rows(review)
+    problems += more
+    if not problems and new.empty and not excluded:
+        raise ReviewError(review_path, "no row is marked decision=accept or decision=exclude")
+    exclusions_path = data_dir / "coverage_exclusions.csv"
+    exclusions_text = _csv_text(exclusions_path, excluded)
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(EVENT_COLUMNS), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(current)
+    writer.writerows(new.to_dict("records"))
+    if not problems:
+        with tempfile.TemporaryDirectory(prefix="accept-") as tmp:
+            trial = Path(tmp) / "data"
+            shutil.copytree(data_dir, trial)
+            (trial / "events.csv").write_text(out.getvalue(), encoding="utf-8")
+            (trial / "coverage_exclusions.csv").write_text(exclusions_text, encoding="utf-8")
+            if _loads(trial):
+                export_json(load_events(trial / "events.csv"), trial / "events.json")
+            result = validate(trial, seeds_dir)
+            for problem in result.problems:
+                problem = problem.replace(str(trial), str(data_dir))
+                ids = [e for e in lines if re.search(rf"\b{e}\b", problem)]
+                problems.append(f"review line {lines[ids[0]]}: {problem}" if ids else problem)
+    if problems:
+        raise ReviewError(review_path, "nothing written:\n" + "\n".join(problems))
+    for path, text in ((events_path, out.getvalue()), (exclusions_path, exclusions_text)):
+        tmp_path = path.with_name(path.name + ".tmp")
+        tmp_path.write_text(text, encoding="utf-8")
+        os.replace(tmp_path, path)
+    export_json(load_events(events_path), data_dir / "events.json")
+    return list(new["event_id"])
+
+
+def _loads(data: Path) -> bool:
+    try:
+        load_events(data / "events.csv")
+    except AnalysisError:
+        return False
+    return True

@@ -1,0 +1,110 @@
+"""Reviewing candidate events into the ledger: extract --review writes proposed rows, a person marks
+them, accept appends them with new ids after the same validation as validate, or writes nothing."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+
+import pandas as pd
+import pytest
+from test_ingest import ARTICLE_FR
+
+from analysis import paths
+from analysis.cli import main
+from analysis.extract import extract_file
+from analysis.ingest import add_article
+from analysis.review import ReviewError, accept, review_frame, suggest_type
+from analysis.validate import validate
+
+
+@pytest.fixture
+def project(tmp_path):
+    shutil.copytree(paths.SEEDS_DIR, tmp_path / "seeds")
+    shutil.copytree(paths.DATA_DIR, tmp_path / "data")
+    return tmp_path
+
+
+def _review(project, tmp_path):
+    src = tmp_path / "article.txt"
+    src.write_text(ARTICLE_FR, encoding="utf-8")
+    added = add_article(src, project / "seeds", today=date(2025, 4, 10))
+    frame = review_frame(extract_file(added.path))
+    return added, frame
+
+
+def test_suggested_types_name_their_cue():
+    assert suggest_type("Attaf a reçu à Alger une délégation malienne") == ("CONSULT", "reçu")
+    assert suggest_type("a drone strike near the border") == ("ASSAULT", "drone strike")
+    assert suggest_type("nothing to see") == ("", "")
+
+
+def test_review_file_proposes_rows_with_quotes_dates_actors_and_places(project, tmp_path):
+    added, frame = _review(project, tmp_path)
+    meeting = frame[frame["quote"].str.contains("délégation malienne")].iloc[0]
+    assert meeting["seed"] == added.seed and meeting["paragraph"] == 2
+    assert (meeting["date_start"], meeting["date_precision"]) == ("2025-04-02", "day")
+    assert "attaf" in meeting["actors_found"].split(";") and meeting["suggested_type"] == "CONSULT"
+    assert "algiers" in meeting["places_found"].split(";")
+    assert meeting["decision"] == "" and meeting["event_type"] == ""  # what a person decides is left empty
+
+
+def _mark(frame, **fields):
+    frame = frame.copy()
+    stamp = frame.index[frame["paragraph"].astype(str) == "1"][0]  # the dateline: the article's own date
+    frame.loc[stamp, "decision"] = "exclude"
+    frame.loc[stamp, "notes"] = "The article's own date stamp: its publication date, not an event."
+    row = frame.index[frame["quote"].str.contains("délégation malienne")][0]
+    base = {
+        "decision": "accept",
+        "context": "diplomatic",
+        "actor1": "attaf",
+        "actor2": "mli",
+        "place": "algiers",
+        "summary": "Attaf receives a Malian delegation in Algiers.",
+        "claimed_by": "maghreb_emergent",
+        "reported_by": "maghreb_emergent",
+    }
+    for k, v in {**base, **fields}.items():
+        frame.loc[row, k] = v
+    return frame
+
+
+def test_accept_appends_validated_rows_with_new_ids(project, tmp_path):
+    _, frame = _review(project, tmp_path)
+    path = tmp_path / "review.csv"
+    _mark(frame).to_csv(path, index=False)
+    before = pd.read_csv(project / "data" / "events.csv", dtype=str)
+    ids = accept(path, project / "data", project / "seeds")
+    after = pd.read_csv(project / "data" / "events.csv", dtype=str, keep_default_na=False)
+    expected = f"E{int(before['event_id'].str[1:].astype(int).max()) + 1:03d}"
+    assert ids == [expected] and len(after) == len(before) + 1
+    row = after.set_index("event_id").loc[expected]
+    assert (row["event_type"], row["score"], row["date_start"]) == ("CONSULT", "2.1", "2025-04-02")
+    result = validate(project / "data", project / "seeds")
+    assert result.problems == [], result.problems
+    assert any("reviewed=yes" in n for n in result.notes)  # the inferred catalogue row still awaits a person
+
+
+def test_an_invalid_row_writes_nothing_and_names_its_review_line(project, tmp_path):
+    _, frame = _review(project, tmp_path)
+    marked = _mark(frame, actor1="nobody_known")
+    path = tmp_path / "review.csv"
+    marked.to_csv(path, index=False)
+    line = int(marked.index[marked["decision"] == "accept"][0]) + 2
+    before = (project / "data" / "events.csv").read_bytes()
+    with pytest.raises(ReviewError) as exc:
+        accept(path, project / "data", project / "seeds")
+    assert f"review line {line}" in str(exc.value) and "nobody_known" in str(exc.value)
+    assert (project / "data" / "events.csv").read_bytes() == before
+
+
+def test_cli_extract_review_then_accept(project, tmp_path, capsys):
+    added, _ = _review(project, tmp_path)
+    review = tmp_path / "review.csv"
+    assert main(["extract", str(added.path), "--review", str(review)]) == 0
+    frame = pd.read_csv(review, dtype=str, keep_default_na=False)
+    _mark(frame).to_csv(review, index=False)
+    capsys.readouterr()
+    assert main(["accept", str(review), "--data", str(project / "data"), "--seeds", str(project / "seeds")]) == 0
+    assert "1 event(s) added" in capsys.readouterr().out
