@@ -255,3 +255,55 @@ def _loads(data: Path) -> bool:
     except AnalysisError:
         return False
     return True
+
+
+# --------------------------------------------------------------------------------------------------------
+# Chapters reviewed against a state of the ledger
+# --------------------------------------------------------------------------------------------------------
+#: The front-matter key in which a chapter records the last event id its prose was reviewed against.
+REVIEWED_KEY = "reviewed_against"
+
+
+def reviewed_against(chapter: Path) -> str | None:
+    """The event id a chapter's front matter records (``reviewed_against: E078``), or None."""
+    text = Path(chapter).read_text(encoding="utf-8")
+    m = re.match(r"---\n(.*?)\n---\n", text, flags=re.S)
+    if not m:
+        return None
+    found = re.search(rf"^{REVIEWED_KEY}:\s*(E\d{{3}})\s*$", m.group(1), flags=re.M)
+    return found.group(1) if found else None
+
+
+def added_since(event_ids: pd.Series | list[str], last: str) -> list[str]:
+    """The ids of ``event_ids`` after ``last`` (``E078`` -> ``["E079", "E080"]``), in order."""
+    n = int(last[1:])
+    return sorted((e for e in event_ids if int(str(e)[1:]) > n), key=lambda e: int(e[1:]))
+
+
+def chapters_awaiting_review(
+    chapters_dir: Path = paths.ROOT / "chapters", events: pd.DataFrame | None = None
+) -> dict[str, list[str]]:
+    """Chapter file -> the events added to the ledger since its prose was last reviewed (only chapters
+    that record a ``reviewed_against`` id and have events after it)."""
+    events = load_events() if events is None else events
+    out = {}
+    for chapter in sorted(Path(chapters_dir).glob("*.md")):
+        last = reviewed_against(chapter)
+        if last:
+            newer = added_since(events["event_id"], last)
+            if newer:
+                out[chapter.name] = newer
+    return out
+
+
+def id_ranges(ids: list[str]) -> str:
+    """``["E079", "E080", "E081", "E085"]`` -> ``"E079–E081, E085"``."""
+    nums = [int(i[1:]) for i in ids]
+    parts, start = [], None
+    for k, n in enumerate(nums):
+        if start is None:
+            start = n
+        if k == len(nums) - 1 or nums[k + 1] != n + 1:
+            parts.append(f"E{start:03d}" if start == n else f"E{start:03d}–E{n:03d}")
+            start = None
+    return ", ".join(parts)

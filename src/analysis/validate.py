@@ -248,6 +248,13 @@ def validate(data_dir: str | Path = paths.DATA_DIR, seeds_dir: str | Path = path
         result.notes.append(
             f"seed {seed}: its catalogue row was inferred by `add`; confirm it in seeds/catalog.csv (reviewed=yes)"
         )
+    from analysis.review import chapters_awaiting_review, id_ranges
+
+    if events is not None:
+        for chapter, ids in chapters_awaiting_review(paths.ROOT / "chapters", events).items():
+            result.notes.append(
+                f"chapters/{chapter}: prose awaiting review for {len(ids)} new event(s): {id_ranges(ids)}"
+            )
     return result
 
 

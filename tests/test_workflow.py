@@ -1,0 +1,103 @@
+"""The living report: a new article goes from file to rebuilt report with no code edit, and stale
+prose is flagged where the ledger has moved on since a chapter was reviewed."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+from bookbuild import COPY_IGNORE, _run
+from test_ingest import ARTICLE_FR
+
+from analysis import paths
+from analysis.events import load_events
+from analysis.review import added_since, chapters_awaiting_review, id_ranges, reviewed_against
+
+ANALYTICAL = ("key_judgments", "algiers_process", "rupture_2024", "russia_mechanism", "border_incidents")
+
+
+def test_every_analytical_chapter_records_the_ledger_state_it_was_reviewed_against():
+    last = load_events()["event_id"].max()
+    for name in ANALYTICAL:
+        assert reviewed_against(paths.ROOT / "chapters" / f"{name}.md"), name
+    # today every chapter is reviewed against the whole ledger: no chapter awaits review
+    assert chapters_awaiting_review() == {}, f"review the chapters against {last}"
+
+
+def test_stale_chapters_are_listed_with_the_new_ids(tmp_path):
+    (tmp_path / "old.md").write_text("---\nreviewed_against: E070\n---\n# Old\n", encoding="utf-8")
+    (tmp_path / "none.md").write_text("# No front matter\n", encoding="utf-8")
+    stale = chapters_awaiting_review(tmp_path, load_events())
+    assert list(stale) == ["old.md"] and stale["old.md"][0] == "E071"
+    assert id_ranges(stale["old.md"]) == f"E071–{load_events()['event_id'].max()}"
+    assert id_ranges(["E079", "E080", "E082"]) == "E079–E080, E082"
+    assert added_since(["E001", "E079"], "E078") == ["E079"]
+
+
+@pytest.mark.slow
+def test_a_new_article_goes_from_file_to_rebuilt_report(tmp_path):
+    """add -> extract --review -> accept -> book build, in a copy of the project, as the README says."""
+    root = tmp_path / "report"
+    shutil.copytree(paths.ROOT, root, ignore=COPY_IGNORE)
+    env = {**os.environ, "ANALYSIS_ROOT": str(root)}
+    article = tmp_path / "article.txt"
+    article.write_text(ARTICLE_FR, encoding="utf-8")
+
+    def cli(*args):
+        out = subprocess.run(
+            [sys.executable, "-m", "analysis", *args], capture_output=True, text=True, env=env, cwd=root
+        )
+        assert out.returncode == 0, out.stdout + out.stderr
+        return out.stdout + out.stderr
+
+    n_seeds = len(list((paths.SEEDS_DIR).glob("[0-9][0-9][0-9]_*.txt")))
+    seed = f"{n_seeds:03d}"
+    assert f"seed {seed}:" in cli("add", str(article), "--outlet", "Maghreb Emergent")
+    new_file = next((root / "seeds").glob(f"{seed}_*.txt"))
+    cli("extract", str(new_file), "--review", str(tmp_path / "review.csv"))
+    review = pd.read_csv(tmp_path / "review.csv", dtype=str, keep_default_na=False)
+    stamp = review.index[review["paragraph"] == "1"][0]
+    review.loc[stamp, ["decision", "notes"]] = ["exclude", "The article's own date stamp."]
+    row = review.index[review["quote"].str.contains("délégation malienne")][0]
+    review.loc[row, ["decision", "context", "actor1", "actor2", "place", "summary", "claimed_by", "reported_by"]] = [
+        "accept",
+        "diplomatic",
+        "attaf",
+        "mli",
+        "algiers",
+        "Attaf receives a Malian delegation in Algiers.",
+        "maghreb_emergent",
+        "maghreb_emergent",
+    ]
+    review.to_csv(tmp_path / "review.csv", index=False)
+    new_id = re.search(r"added to .*: (E\d{3})", cli("accept", str(tmp_path / "review.csv"))).group(1)
+    notes = cli("validate")
+    assert "ledger ok" in notes and "awaiting review" in notes and new_id in notes
+
+    _run(
+        [
+            str(shutil.which("jupyter-book") or (sys.prefix + "/bin/jupyter-book")),
+            "build",
+            str(root),
+            "-W",
+            "-n",
+            "--keep-going",
+        ],
+        root,
+        "HTML build after adding an article",
+    )
+    html = root / "_build" / "html"
+    ledger = (html / "chapters" / "appendix_ledger.html").read_text(encoding="utf-8")
+    assert new_id in ledger and "Attaf receives a Malian delegation in Algiers." in ledger
+    timeline = pd.read_csv(root / "chapters" / "exports" / "fig-dyad-timeline.csv", dtype=str)
+    assert new_id in set(timeline["event_id"])  # an Algeria–Mali event, dated: on the timeline
+    seeds_page = (html / "chapters" / "appendix_seeds.html").read_text(encoding="utf-8")
+    assert f'id="p-{seed}-2"' in seeds_page
+    judgments = re.sub(r"<[^>]+>", "", (html / "chapters" / "key_judgments.html").read_text(encoding="utf-8"))
+    assert f"rest on {n_seeds + 1} articles" in judgments
+    assert "Awaiting review" in judgments and new_id in judgments  # stale prose is shown
