@@ -80,9 +80,23 @@ report and for each chapter.
 """
 
 
+def corpus_title(title: str) -> str:
+    """``title`` with its span of years (``2017–2025``) replaced by the corpus's: the first and last
+    years in which its articles can have been published, from the catalogue."""
+    from analysis.corpus import load_catalog
+
+    catalog = load_catalog()
+    first, last = catalog["published_earliest"].min().year, catalog["published_latest"].max().year
+    return re.sub(r"\b(19|20)\d\d\s*[–-]\s*(19|20)\d\d\b", f"{first}\u2013{last}", title, count=1)
+
+
 def configure(app, config):
     srcdir = Path(app.srcdir)
     info = build_info(srcdir)
+    # The title states the corpus's years: computed, so an added article moves them.
+    config.project = corpus_title(config.project)
+    if config.html_title:
+        config.html_title = corpus_title(config.html_title)
     config.today = info.date
     config.release = info.version
     elements = dict(config.latex_elements or {})

@@ -101,3 +101,16 @@ def test_a_new_article_goes_from_file_to_rebuilt_report(tmp_path):
     judgments = re.sub(r"<[^>]+>", "", (html / "chapters" / "key_judgments.html").read_text(encoding="utf-8"))
     assert f"rest on {n_seeds + 1} articles" in judgments
     assert "Awaiting review" in judgments and new_id in judgments  # stale prose is shown
+
+
+def test_the_books_title_states_the_corpus_years():
+    sys.path.insert(0, str(paths.ROOT / "_ext"))
+    from print_edition import corpus_title
+
+    from analysis.corpus import load_catalog
+
+    catalog = load_catalog()
+    first, last = catalog["published_earliest"].min().year, catalog["published_latest"].max().year
+    assert corpus_title("Algeria and Mali, 1990–1991: from mediation to rupture") == (
+        f"Algeria and Mali, {first}–{last}: from mediation to rupture"
+    )

@@ -18,6 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import paths
+from analysis.dates import iso_bounds
 from analysis.errors import AnalysisError
 
 PUBLIC_RECORD_PATH = paths.DATA_DIR / "public_record.csv"
@@ -181,3 +182,30 @@ def differences(
             )
     frame = pd.DataFrame(rows, columns=list(DIFFERENCE_COLUMNS))
     return frame.drop_duplicates(["record_key", "aspect", "seed_value"], ignore_index=True)
+
+
+def after_corpus(public_record: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
+    """The public record's dated events that fall after the last event the ledger dates and that no
+    ledger row covers (``record_key``): what the record adds beyond the articles. Once a new article
+    reports such an event (its ledger row citing the record, or dated later), the row drops out.
+    Columns: ``key``, ``day``, ``subject``, ``source``, ``reliability``."""
+    dated = events[events["date_basis"] != "before"]
+    end = max(iso_bounds(str(v))[1] for v in dated["date_end"])
+    covered = set(events["record_key"])
+    rows = []
+    for rec in public_record[public_record["kind"] == "date"].itertuples(index=False):
+        days = re.findall(r"\d{4}-\d{2}-\d{2}", str(rec.value))
+        if not days or rec.key in covered:
+            continue
+        day = pd.Timestamp(days[0])
+        if day > end:
+            rows.append(
+                {
+                    "key": rec.key,
+                    "day": day,
+                    "subject": rec.subject,
+                    "source": rec.source,
+                    "reliability": rec.reliability,
+                }
+            )
+    return pd.DataFrame(rows, columns=["key", "day", "subject", "source", "reliability"])
