@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 JB_FLAGS := -W -n --keep-going
 
-.PHONY: help report pdf test check format lock lab clean venv system-deps browser-deps bench data
+.PHONY: help report pdf test check format lock lab clean venv system-deps browser-deps bench bench-extract data
 
 help:
 	@echo "make report   build the HTML report into _build/html (creates .venv from requirements.lock)"
@@ -100,6 +100,10 @@ lock: $(STAMP)
 # Build benchmarks (not tests): clean and cached builds, the PDF, peak memory, page weight.
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_build.py
+
+# Extraction benchmarks: 5 to 5,000 articles through extract --review --jobs 2.
+bench-extract: $(STAMP)
+	$(BIN)/python benchmarks/bench_extract.py
 
 # Chapters are MyST Markdown paired with jupytext: make JupyterLab open .md files as notebooks.
 LAB_OVERRIDES := $(VENV)/share/jupyter/lab/settings/overrides.json

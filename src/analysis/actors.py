@@ -168,7 +168,10 @@ def alias_table(actors: pd.DataFrame | None = None) -> dict[str, str]:
 
 
 @lru_cache(maxsize=8)
-def _patterns(pairs: tuple[tuple[str, str], ...]) -> list[tuple[re.Pattern, str, bool]]:
+def _patterns(pairs: tuple[tuple[str, str], ...]) -> list[tuple[re.Pattern, str, bool, str]]:
+    """(pattern, actor_id, acronym, needle) per alias, longest first. ``needle`` is a run of word
+    characters every match contains, checked with a substring test before the pattern runs: the same
+    matches, at a fraction of the cost over thousands of sentences."""
     out = []
     # Longest aliases first: "United Nations Integrated Mission in Mali" before "United Nations" and "Mali".
     for alias, aid in sorted(pairs, key=lambda p: -len(p[0])):
@@ -176,7 +179,8 @@ def _patterns(pairs: tuple[tuple[str, str], ...]) -> list[tuple[re.Pattern, str,
         form = _strip_accents(alias) if acronym else _strip_accents(alias).lower()
         words = [re.escape(w) for w in form.split()]
         body = r"\s+".join(words).replace("'", "['\u2019]")
-        out.append((re.compile(rf"(?<![\w]){body}(?![\w])"), aid, acronym))
+        needle = max(re.findall(r"\w+", form), key=len, default="")
+        out.append((re.compile(rf"(?<![\w]){body}(?![\w])"), aid, acronym, needle))
     return out
 
 
@@ -198,13 +202,16 @@ def find_actors(text: str, actors: pd.DataFrame | None = None) -> list[str]:
     return actor_matcher(actors)(text)
 
 
-def _match(text: str, patterns: list[tuple[re.Pattern, str, bool]]) -> list[str]:
+def _match(text: str, patterns: list[tuple[re.Pattern, str, bool, str]]) -> list[str]:
     plain = _strip_accents(str(text))
     lower = plain.lower()
     taken: list[tuple[int, int]] = []
     hits: list[tuple[int, str]] = []
-    for pattern, aid, acronym in patterns:
-        for m in pattern.finditer(plain if acronym else lower):
+    for pattern, aid, acronym, needle in patterns:
+        haystack = plain if acronym else lower
+        if needle not in haystack:
+            continue
+        for m in pattern.finditer(haystack):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):
                 continue

@@ -129,9 +129,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 
     from tqdm import tqdm
 
-    from analysis.actors import actor_matcher
-    from analysis.extract import candidates_records, extract_file, format_candidates
-    from analysis.places import place_matcher
+    from analysis.extract import candidates_records, extract_many, format_candidates
 
     anchor = None
     if args.anchor is not None:
@@ -157,32 +155,44 @@ def _cmd_extract(args: argparse.Namespace) -> int:
             }
         except CorpusError:
             seed_anchor = {}
-    frames = []
-    # The alias tables are loaded, validated and compiled once for the whole run, not once per file.
-    find_actors, find_places = actor_matcher(), place_matcher()
+    jobs = []
+    for f in args.files:
+        own = anchor
+        if own is None and Path(f).name in seed_anchor:
+            own = seed_anchor[Path(f).name]
+            print(
+                f"note: {f}: relative dates resolved against {own.isoformat()}, the seed's "
+                "publication date (seeds/catalog.csv)",
+                file=sys.stderr,
+            )
+        jobs.append((f, own))
+    results = extract_many(jobs, processes=args.jobs)
     # The bar closes (ending its line) before any error message is printed.
-    with tqdm(args.files, desc="extract", unit="file", file=sys.stderr, disable=len(args.files) < 2) as bar:
-        for f in bar:
-            own = anchor
-            if own is None and Path(f).name in seed_anchor:
-                own = seed_anchor[Path(f).name]
-                print(
-                    f"note: {f}: relative dates resolved against {own.isoformat()}, the seed's "
-                    "publication date (seeds/catalog.csv)",
-                    file=sys.stderr,
-                )
-            frames.append(extract_file(f, anchor=own, actors=find_actors, places=find_places))
-    for note in dict.fromkeys(n for frame in frames for n in frame.attrs.get("notes", [])):
-        print(f"note: {note}", file=sys.stderr)
+    bar = tqdm(results, total=len(jobs), desc="extract", unit="file", file=sys.stderr, disable=len(jobs) < 2)
     if args.review:
-        from analysis.review import review_frame, write_review
+        from analysis.review import REVIEW_COLUMNS, review_frame
 
-        frame = pd.concat([review_frame(f) for f in frames], ignore_index=True)
-        path = write_review(frame, args.review)
+        n = 0
+        partial = Path(args.review + ".partial")  # renamed when complete: never half a review file
+        try:
+            with bar, partial.open("w", encoding="utf-8", newline="") as out:  # streamed: memory stays flat
+                pd.DataFrame(columns=list(REVIEW_COLUMNS)).to_csv(out, index=False, lineterminator="\n")
+                for frame in bar:
+                    rows = review_frame(frame)
+                    rows.to_csv(out, index=False, header=False, lineterminator="\n")
+                    n += len(rows)
+        except BaseException:
+            partial.unlink(missing_ok=True)
+            raise
+        partial.replace(args.review)
         print(
-            f"{path}: {len(frame)} candidate rows to review (set decision=accept, then: python -m analysis accept {path})"
+            f"{args.review}: {n} candidate rows to review (set decision=accept, then: python -m analysis accept {args.review})"
         )
         return 0
+    with bar:
+        frames = list(bar)
+    for note in dict.fromkeys(n for frame in frames for n in frame.attrs.get("notes", [])):
+        print(f"note: {note}", file=sys.stderr)
     try:
         if args.json:
             records = [rec | {"file": f} for f, frame in zip(args.files, frames) for rec in candidates_records(frame)]
@@ -279,6 +289,7 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--json", action="store_true", help="print JSON records instead of a table")
     p.add_argument("--review", metavar="OUT.csv", help="write a review file of proposed ledger rows instead")
+    p.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes (default: %(default)s)")
     p.set_defaults(func=_cmd_extract)
 
     p = sub.add_parser("accept", help="append the rows of a review file marked decision=accept to the ledger")

@@ -15,3 +15,8 @@ class AnalysisError(Exception):
         self.row = row
         where = self.file if row is None else f"{self.file}: row {row}"
         super().__init__(f"{where}: {reason}")
+
+    def __reduce__(self):
+        # Picklable with its arguments, so an error raised in a worker process (extract --jobs) reaches
+        # the parent intact instead of breaking the pool.
+        return (self.__class__, (self.file, self.reason, self.row))

@@ -336,3 +336,37 @@ def format_candidates(frame: pd.DataFrame, title: str | None = None, width: int 
         lines.append(f"{label:<10} " + " | ".join(fields))
         lines.extend(textwrap.wrap(rec.sentence, width=width, initial_indent=" " * 11, subsequent_indent=" " * 11))
     return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------------------------------------
+# Many files: the alias tables compiled once per process, files spread over processes, results in order
+# --------------------------------------------------------------------------------------------------------
+_WORKER: dict[str, Any] = {}
+
+
+def _init_worker() -> None:
+    from analysis.actors import actor_matcher
+    from analysis.places import place_matcher
+
+    _WORKER["actors"], _WORKER["places"] = actor_matcher(), place_matcher()
+
+
+def _extract_one(job: tuple[str, date | None]) -> pd.DataFrame:
+    path, anchor = job
+    return extract_file(path, anchor=anchor, actors=_WORKER["actors"], places=_WORKER["places"])
+
+
+def extract_many(jobs: list[tuple[str | Path, date | None]], processes: int = 1):
+    """Candidates of each ``(file, anchor)`` in ``jobs``, yielded in order as they are ready, so a caller
+    can stream them out and memory stays flat however many files there are. With ``processes > 1`` the
+    files are spread over that many worker processes (each compiles the alias tables once)."""
+    jobs = [(str(p), a) for p, a in jobs]
+    if processes <= 1:
+        _init_worker()
+        for job in jobs:
+            yield _extract_one(job)
+        return
+    import multiprocessing
+
+    with multiprocessing.get_context("fork").Pool(processes, initializer=_init_worker) as pool:
+        yield from pool.imap(_extract_one, jobs, chunksize=8)

@@ -146,9 +146,14 @@ def add_article(
     data, text = _read(source)
     digest = hashlib.sha256(data).hexdigest()
     files = seed_files(seeds_dir)
-    for seed, existing in files.items():
-        if hashlib.sha256(existing.read_bytes()).digest() == bytes.fromhex(digest):
-            raise IngestError(source, f"already in the corpus as seed {seed} ({existing.name})")
+    # the recorded checksums (validate checks them against the files): no re-reading of the corpus
+    recorded = {}
+    for line in (seeds_dir / CHECKSUMS_NAME).read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if len(parts) == 2:
+            recorded[parts[0]] = parts[1].lstrip("*")
+    if digest in recorded:
+        raise IngestError(source, f"already in the corpus as seed {recorded[digest][:3]} ({recorded[digest]})")
     seed = f"{max((int(s) for s in files), default=-1) + 1:03d}"
     name = f"{seed}_{digest[:16]}.txt"
 
