@@ -1,5 +1,5 @@
-"""Stale prose is shown, never silent. A chapter records in its front matter the last event id its
-prose was reviewed against (``reviewed_against: E078``); when the ledger has rows after it, the built
+"""Stale prose is shown, never silent. A chapter records, in a MyST comment line, the last event id its
+prose was reviewed against (``% reviewed_against: E078``); when the ledger has rows after it, the built
 chapter opens with a notice listing them ("2 events added since this chapter was reviewed: E079–E080"),
 so a reader knows the narrative may not cover them. ``python -m analysis validate`` lists the same
 chapters. The counts, tables and figures of a chapter are computed and always current; the notice is

@@ -48,7 +48,7 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=2)
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="bench-extract-"))
-    print(f"| articles | jobs | wall time | per article | review rows | peak memory (largest process) |")
+    print("| articles | jobs | wall time | per article | review rows | peak memory (largest process) |")
     print("|---|---|---|---|---|---|")
     try:
         for n in args.sizes:

@@ -108,3 +108,21 @@ def test_cli_extract_review_then_accept(project, tmp_path, capsys):
     capsys.readouterr()
     assert main(["accept", str(review), "--data", str(project / "data"), "--seeds", str(project / "seeds")]) == 0
     assert "1 event(s) added" in capsys.readouterr().out
+
+
+def test_extract_review_is_the_same_with_two_processes(tmp_path, capsys):
+    seeds = sorted(paths.SEEDS_DIR.glob("[0-9][0-9][0-9]_*.txt"))
+    one, two = tmp_path / "one.csv", tmp_path / "two.csv"
+    assert main(["extract", *map(str, seeds), "--review", str(one)]) == 0
+    assert main(["extract", *map(str, seeds), "--review", str(two), "--jobs", "2"]) == 0
+    assert one.read_bytes() == two.read_bytes() and len(pd.read_csv(one)) > 50
+
+
+def test_a_bad_file_leaves_no_review_file(tmp_path, capsys):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"caf\xe9\n")
+    good = sorted(paths.SEEDS_DIR.glob("000_*.txt"))[0]
+    out = tmp_path / "review.csv"
+    assert main(["extract", str(good), str(bad), "--review", str(out), "--jobs", "2"]) == 1
+    assert not out.exists() and not list(tmp_path.glob("review.csv*"))
+    assert "not UTF-8" in capsys.readouterr().err

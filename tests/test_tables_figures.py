@@ -67,3 +67,8 @@ def test_chapters_publish_only_what_a_figure_function_returned():
     assert calls
     for page, arg in calls:
         assert re.fullmatch(r"(?:figures|maps)\.\w+\(.*|drawn", arg.strip(), flags=re.S), (page, arg)
+
+
+def test_an_empty_table_still_prints_with_its_number():
+    myst = show(pd.DataFrame(columns=["a", "b"]), caption="Nothing yet.", name="tbl-empty").to_myst()
+    assert ":name: tbl-empty" in myst and "* - (none)" in myst

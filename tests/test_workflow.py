@@ -30,7 +30,7 @@ def test_every_analytical_chapter_records_the_ledger_state_it_was_reviewed_again
 
 
 def test_stale_chapters_are_listed_with_the_new_ids(tmp_path):
-    (tmp_path / "old.md").write_text("---\nreviewed_against: E070\n---\n# Old\n", encoding="utf-8")
+    (tmp_path / "old.md").write_text("---\njupytext: {}\n---\n\n% reviewed_against: E070\n# Old\n", encoding="utf-8")
     (tmp_path / "none.md").write_text("# No front matter\n", encoding="utf-8")
     stale = chapters_awaiting_review(tmp_path, load_events())
     assert list(stale) == ["old.md"] and stale["old.md"][0] == "E071"
@@ -114,3 +114,15 @@ def test_the_books_title_states_the_corpus_years():
     assert corpus_title("Algeria and Mali, 1990–1991: from mediation to rupture") == (
         f"Algeria and Mali, {first}–{last}: from mediation to rupture"
     )
+
+
+def test_after_the_corpus_drops_what_the_ledger_covers():
+    from analysis.reference import after_corpus, load_public_record
+
+    record, events = load_public_record(), load_events()
+    after = after_corpus(record, events)
+    assert list(after["key"]) == ["drone_shot_down_2025"]  # 1 April 2025: after the last dated event
+    # once a ledger row cites the record (a new article reports it), it is no longer beyond the corpus
+    covered = events.assign(record_key=events["record_key"].where(events.index != 0, "drone_shot_down_2025"))
+    empty = after_corpus(record, covered)
+    assert empty.empty and str(empty["day"].dtype).startswith("datetime64")

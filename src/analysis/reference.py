@@ -208,4 +208,5 @@ def after_corpus(public_record: pd.DataFrame, events: pd.DataFrame) -> pd.DataFr
                     "reliability": rec.reliability,
                 }
             )
-    return pd.DataFrame(rows, columns=["key", "day", "subject", "source", "reliability"])
+    frame = pd.DataFrame(rows, columns=["key", "day", "subject", "source", "reliability"])
+    return frame.astype({"day": "datetime64[ns]"})  # typed even when empty

@@ -260,17 +260,15 @@ def _loads(data: Path) -> bool:
 # --------------------------------------------------------------------------------------------------------
 # Chapters reviewed against a state of the ledger
 # --------------------------------------------------------------------------------------------------------
-#: The front-matter key in which a chapter records the last event id its prose was reviewed against.
+#: How a chapter records the last event id its prose was reviewed against: a MyST comment line,
+#: ``% reviewed_against: E078``, which no reader sees and which jupytext keeps as it is.
 REVIEWED_KEY = "reviewed_against"
+_REVIEWED = re.compile(rf"^%\s*{REVIEWED_KEY}:\s*(E\d{{3}})\b", flags=re.M)
 
 
 def reviewed_against(chapter: Path) -> str | None:
-    """The event id a chapter's front matter records (``reviewed_against: E078``), or None."""
-    text = Path(chapter).read_text(encoding="utf-8")
-    m = re.match(r"---\n(.*?)\n---\n", text, flags=re.S)
-    if not m:
-        return None
-    found = re.search(rf"^{REVIEWED_KEY}:\s*(E\d{{3}})\s*$", m.group(1), flags=re.M)
+    """The event id a chapter records (``% reviewed_against: E078``), or None."""
+    found = _REVIEWED.search(Path(chapter).read_text(encoding="utf-8"))
     return found.group(1) if found else None
 
 

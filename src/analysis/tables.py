@@ -82,6 +82,8 @@ class Table:
             lines.append(f":name: {self.name}")
         lines.append("")
         lines.append("* " + "\n".join(("- " if i == 0 else "  - ") + escape_myst(str(c)) for i, c in enumerate(cols)))
+        if self.frame.empty:  # a table with no rows still prints (and keeps its number): one row says so
+            lines.append("* " + "\n".join(("- (none)" if i == 0 else "  - ") for i in range(len(cols))))
         for _, rec in self.frame.iterrows():
             cells = []
             for col in cols:
