@@ -25,31 +25,15 @@ from docutils import nodes
 from sphinx import addnodes
 
 from analysis.buildinfo import build_info
+from analysis.printing import tex_escape
 
 INTRO_TITLE = "About this report"
-
-
-def _latex_escape(text: str) -> str:
-    for a, b in (
-        ("\\", r"\textbackslash{}"),
-        ("&", r"\&"),
-        ("%", r"\%"),
-        ("$", r"\$"),
-        ("#", r"\#"),
-        ("_", r"\_"),
-        ("{", r"\{"),
-        ("}", r"\}"),
-        ("~", r"\textasciitilde{}"),
-        ("^", r"\^{}"),
-    ):
-        text = text.replace(a, b)
-    return text
 
 
 def title_page(title: str, srcdir: Path) -> str:
     info = build_info(srcdir)
     main, _, subtitle = title.partition(":")
-    e = _latex_escape
+    e = tex_escape
     cite = (
         f"{info.author_text} ({info.date[:4]}). {title}. Version {info.version}, "
         f"commit {info.commit}, built {info.date}."
@@ -128,7 +112,7 @@ def mark_parts(app, doctree, docname):
     for node in list(doctree.findall(addnodes.start_of_file)):
         caption = parts.get(node["docname"])
         if caption:
-            node.parent.insert(node.parent.index(node), _raw(rf"\part{{{_latex_escape(caption)}}}" + "\n"))
+            node.parent.insert(node.parent.index(node), _raw(rf"\part{{{tex_escape(caption)}}}" + "\n"))
     if docname == app.config.root_doc:
         # the introduction, which LaTeX would otherwise set under the contents' running head
         intro = rf"\chapter*{{{INTRO_TITLE}}}\markboth{{{INTRO_TITLE}}}{{{INTRO_TITLE}}}" + "\n"

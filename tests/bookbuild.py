@@ -20,6 +20,14 @@ COPY_IGNORE = shutil.ignore_patterns(
 TEX_TOOLS = ("xelatex", "latexmk", "pdftotext", "pdftoppm", "pdfimages")
 
 
+def toc_pages(root: Path) -> list[str]:
+    """Every page of the table of contents, the root first, as paths without the suffix."""
+    import yaml
+
+    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
+    return [toc["root"]] + [c["file"] for part in toc.get("parts", []) for c in part.get("chapters", [])]
+
+
 def can_cut_network() -> bool:
     """True where the build can run in a new network namespace with only loopback (root, unshare, ip)."""
     return os.geteuid() == 0 and shutil.which("unshare") is not None and shutil.which("ip") is not None

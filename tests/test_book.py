@@ -7,8 +7,7 @@ import os
 import re
 
 import pytest
-import yaml
-from bookbuild import can_cut_network
+from bookbuild import can_cut_network, toc_pages
 
 from analysis import paths
 from analysis.pages import SEED_PAGE, seed_page
@@ -25,11 +24,7 @@ def test_long_tokens_get_break_opportunities_and_keep_their_characters():
 
 
 def _toc_pages() -> list[str]:
-    toc = yaml.safe_load((paths.ROOT / "_toc.yml").read_text(encoding="utf-8"))
-    pages = [toc["root"]]
-    for part in toc.get("parts", []):
-        pages += [c["file"] for c in part.get("chapters", [])]
-    return pages
+    return toc_pages(paths.ROOT)
 
 
 def test_seed_page_is_up_to_date():

@@ -18,7 +18,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-import yaml
+from bookbuild import toc_pages
 
 from analysis import paths
 
@@ -57,11 +57,7 @@ def _missing() -> str | None:
 
 
 def _toc_pages() -> list[str]:
-    toc = yaml.safe_load((paths.ROOT / "_toc.yml").read_text(encoding="utf-8"))
-    pages = [toc["root"]]
-    for part in toc.get("parts", []):
-        pages += [c["file"] for c in part.get("chapters", [])]
-    return pages
+    return toc_pages(paths.ROOT)
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):

@@ -96,7 +96,8 @@ def chapter_pages(pdf: Path, chapters: list[Chapter]) -> dict[str, tuple[int, in
     return out
 
 
-def _tex_escape(text: str) -> str:
+def tex_escape(text: str) -> str:
+    """``text`` safe in LaTeX: its special characters escaped."""
     for a, b in (
         ("\\", r"\textbackslash{}"),
         ("&", r"\&"),
@@ -115,7 +116,7 @@ def _tex_escape(text: str) -> str:
 
 def title_blocks_tex(chapters: list[Chapter], info: BuildInfo, report_title: str) -> str:
     """A LaTeX document with one title page per chapter."""
-    e = _tex_escape
+    e = tex_escape
     pages = []
     for n, chapter in enumerate(chapters, 1):
         pages.append(rf"""
