@@ -60,8 +60,8 @@ def _bad_copy(tmp_path: Path, target: str, **changes: str) -> tuple[Path, int]:
 
 
 # ---------------------------------------------------------------- the real ledger
-def test_real_ledger_loads_typed(events):
-    assert len(events) == 78
+def test_real_ledger_loads_typed(events, expected):
+    assert len(events) == expected["events"]
     assert list(events.columns[: len(EVENT_COLUMNS)]) == list(EVENT_COLUMNS)
     assert str(events["paragraph"].dtype) == "int64" and str(events["score"].dtype) == "float64"
     assert list(events["event_id"][:3]) == ["E001", "E002", "E003"]
@@ -334,12 +334,12 @@ def test_integrity_names_file_row_and_problem(tmp_path, paras, catalog, actors, 
 
 
 # ---------------------------------------------------------------- HTML table
-def test_ledger_html_links_and_escapes(events):
+def test_ledger_html_links_and_escapes(events, expected):
     from analysis.tables import ledger_html
 
     page = ledger_html(events)
     assert page.startswith('<table class="ledger-table">')
-    assert page.count("<tr id=\"ledger-E") == 78
+    assert page.count("<tr id=\"ledger-E") == expected["events"]
     assert '<a href="appendix_seeds.html#p-003-60">003¶60</a>' in page
     assert '<a href="#ledger-E049">E049</a>' in page
     hostile = events.head(1).copy()
