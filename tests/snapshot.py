@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from analysis import corpus, events
+from analysis import actors, claims, corpus, events
 
 EXPECTED_PATH = Path(__file__).with_name("expected.json")
 
@@ -24,6 +24,8 @@ def snapshot() -> dict:
         "paragraphs": int(len(paras)),
         "paragraphs_per_seed": {str(k): int(v) for k, v in paras.groupby("seed").size().items()},
         "events": int(len(ledger)),
+        "actors": int(len(actors.load_actors())),
+        "claims": int(len(claims.load_claims())),
         "events_per_seed": {str(k): int(v) for k, v in ledger.groupby("seed").size().items()},
     }
 

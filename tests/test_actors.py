@@ -69,8 +69,8 @@ def _rows() -> list[dict]:
         return list(csv.DictReader(fh))
 
 
-def test_table_size_and_required_actors(actors):
-    assert len(actors) == 53
+def test_table_size_and_required_actors(actors, expected):
+    assert len(actors) == expected["actors"]
     assert REQUIRED_IDS <= set(actors["actor_id"])
     assert set(actors["kind"]) <= set(KINDS)
 
