@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from pyproj import CRS, Geod
 
-from analysis import dates, maps, places, style, timeline
+from analysis import border, dates, maps, places, style, timeline
 from analysis.claims import load_claims
 from analysis.events import load_events
 from analysis.reference import load_public_record
@@ -147,7 +147,7 @@ def test_regional_overview_layers_and_labels():
 
 # ---------------------------------------------------------------------------------------------- map 2
 def test_border_zone_events_and_distances(events):
-    zone = maps.border_zone_events(events)
+    zone = border.zone_events(events, places.load_gazetteer())
     got = dict(zip(zone["event_id"], zone["place_id"]))
     assert got == {
         "E024": "kidal",
@@ -162,7 +162,7 @@ def test_border_zone_events_and_distances(events):
 
 def test_border_incidents_map(events, claims, record):
     fig, drawn = maps.border_incidents(events, claims, public_record=record)
-    assert set(drawn["event_id"]) == set(maps.border_zone_events(events)["event_id"])
+    assert set(drawn["event_id"]) == set(border.zone_events(events, places.load_gazetteer())["event_id"])
     _common(fig)
     texts = "\n".join(_texts(fig))
     # the strike is shown at or near the town, not as a strike on Algerian territory (003¶60: "in the vicinity")

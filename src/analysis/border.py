@@ -193,3 +193,22 @@ def place_distances(
 def apart_km(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
     """Geodesic distance between two points, in km (WGS84)."""
     return float(GEOD.inv(lon1, lat1, lon2, lat2)[2] / 1000)
+
+
+#: The border zone (lon_min, lat_min, lon_max, lat_max): from Tessalit and Kidal to Tin Zaouatine.
+ZONE_EXTENT = (-1.4, 16.9, 5.9, 22.6)
+
+
+def zone_events(
+    events: pd.DataFrame, gazetteer: pd.DataFrame, a_iso3: str = "DZA", b_iso3: str = "MLI"
+) -> gpd.GeoDataFrame:
+    """The events located at a point place inside :data:`ZONE_EXTENT`, with ``distance_km`` to the
+    ``a``–``b`` border (1:10m, geodesic) and ``in_country`` added (see :func:`border_table`)."""
+    from analysis.places import locate_events
+
+    located = locate_events(events, gazetteer)
+    located = located[~located["is_area"]]
+    located = located[located.geometry.within(shapely.box(*ZONE_EXTENT))].reset_index(drop=True)
+    if located.empty:
+        return located
+    return border_table(located, a_iso3, b_iso3)

@@ -66,7 +66,7 @@ RUPTURE_DATE = timeline.RUPTURE
 
 #: Extents (lon_min, lat_min, lon_max, lat_max) of the maps.
 REGION_EXTENT = (-17.5, 8.5, 16.5, 38.0)
-BORDER_EXTENT = (-1.4, 16.9, 5.9, 22.6)
+BORDER_EXTENT = border.ZONE_EXTENT  # the border map frames the border zone
 DETAIL_HALF_KM = 28.0
 WIDE_EXTENT = (-17.0, 6.0, 50.0, 61.0)
 
@@ -614,20 +614,6 @@ def _event_key(rec: dict) -> str:
     return paragraph_key(rec.get("seed", ""), rec.get("paragraph", ""))
 
 
-def border_zone_events(events: pd.DataFrame, gazetteer: pd.DataFrame | None = None) -> gpd.GeoDataFrame:
-    """The events located at a point place inside the border map's window, with ``distance_km`` to the
-    Algeria–Mali border (1:10m, geodesic) and ``in_country`` added (see :func:`analysis.border.border_table`).
-    """
-    gaz = _gaz(gazetteer)
-    located = places.locate_events(events, gaz)
-    located = located[~located["is_area"]]
-    window = shapely.box(*BORDER_EXTENT)
-    located = located[located.geometry.within(window)].reset_index(drop=True)
-    if located.empty:
-        return located
-    return border.border_table(located, *BORDER_PAIR)
-
-
 def _uncertainty_circle(lon: float, lat: float, radius_km: float) -> shapely.Polygon:
     """A geodesic circle of ``radius_km`` around a point, as a lon/lat polygon."""
     aeqd = f"+proj=aeqd +lat_0={lat} +lon_0={lon} +ellps=WGS84 +units=m +no_defs"
@@ -739,7 +725,7 @@ def border_incidents(
     """
     gaz = _gaz(gazetteer)
     crs = REGION_CRS
-    zone = border_zone_events(events, gaz)
+    zone = border.zone_events(events, gaz)
     fig = _new_figure((11.0, 6.9))
     ax, window, frame = _regional_base(fig, (0.035, 0.085, 0.575, 0.85), BORDER_EXTENT, 1.0, 1.8)
     line = border.shared_border(*BORDER_PAIR).iloc[0]
