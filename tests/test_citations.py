@@ -97,7 +97,12 @@ def test_share_of_citations_with_an_excerpt(built_book):
     print("citations with an excerpt:", {p: f"{a}/{b}" for p, (a, b) in counts.items()})
     assert total > 0
     assert with_excerpt / total >= MIN_SHARE, counts
+    for page in COMPLETE:
+        assert counts[page][0] == counts[page][1], f"{page}: every citation must carry its excerpt"
 
 
-#: The share reached so far (see the test above); the goal is 1.0.
-MIN_SHARE = 0.0
+#: The share reached so far over the analytical pages (0.30 when set: 73 of 244 citations, those of
+#: tables included); raise it as pages are brought up to the goal, which is 1.0.
+MIN_SHARE = 0.29
+#: Pages where every citation already carries its excerpt: they must stay so.
+COMPLETE = ("intro", "chapters/key_judgments")
