@@ -1,0 +1,98 @@
+"""Tables whose paragraph citations carry their verbatim excerpts (``Table(excerpts=...)``): the words
+reach the ``{para}`` role, which the build checks against the paragraph; the excerpt column is not
+shown; words holding a double quote or a backtick are cut to a stretch the role accepts."""
+
+from __future__ import annotations
+
+import re
+import sys
+
+import pandas as pd
+import pytest
+
+from analysis import claims as claims_mod
+from analysis import events as events_mod
+from analysis import paths
+from analysis.tables import cite_keys, role_excerpt, show
+
+sys.path.insert(0, str(paths.ROOT / "_ext"))
+import report_roles  # noqa: E402
+
+
+def _roles(myst: str) -> list[tuple[str, str | None]]:
+    """Every (key, excerpt) the role parser reads in ``myst``'s ``{para}`` citations."""
+    found = []
+    for text in re.findall(r"\{para\}`([^`]*)`", myst):
+        items = report_roles.split_items(text)
+        assert items and len(items) == 1, text
+        found.extend(items)
+    return found
+
+
+def test_one_key_with_its_excerpt(paras):
+    text = dict(zip(paras["key"], paras["display"]))
+    words = "in the vicinity of the border town of Tin Zaouatine"
+    assert words in text["003¶60"]
+    assert cite_keys("003¶60", words) == f'{{para}}`003¶60 "{words}"`'
+    assert report_roles.excerpt_problem("003¶60", words) is None
+
+
+def test_several_keys_take_a_list_aligned_with_them():
+    assert cite_keys("003¶60; 003¶63", ["a b", None]) == '{para}`003¶60 "a b"`, {para}`003¶63`'
+    with pytest.raises(ValueError, match="2 excerpts for 3 paragraph keys"):
+        cite_keys("003¶60; 003¶63; 003¶64", ["a", "b"])
+    with pytest.raises(ValueError, match="one excerpt for 2 paragraph keys"):
+        cite_keys("003¶60; 003¶63", "a")
+    with pytest.raises(ValueError, match="holds no paragraph keys"):
+        cite_keys("not a key", "a")
+
+
+def test_quotes_and_backticks_are_cut_to_a_verbatim_stretch():
+    assert role_excerpt('opposing the classification as "terrorist groups."') == "opposing the classification as"
+    assert role_excerpt("a `b` the longest  part") == "the longest part"
+    assert role_excerpt("plain words") == "plain words"
+    with pytest.raises(ValueError, match="no usable words"):
+        role_excerpt('" `')
+
+
+def test_every_ledger_quote_survives_as_a_role_excerpt():
+    """Each quote of the ledger and of the claims, as a table writes it, parses back to one citation whose
+    excerpt the build accepts: the quotes holding a double quote are among them."""
+    ledger = events_mod.load_events()
+    claims = claims_mod.load_claims()
+    rows = list(zip(ledger["key"], ledger["quote"]))
+    rows += list(zip(claims["key"], claims["quote"]))
+    assert any('"' in q for _, q in rows), "the data hold quotes with a double quote: the case is tested"
+    for key, quote in rows:
+        [(parsed_key, excerpt)] = _roles(cite_keys(key, quote))
+        assert parsed_key == key
+        assert excerpt and excerpt in " ".join(quote.split())
+        assert report_roles.excerpt_problem(key, excerpt) is None, (key, quote)
+
+
+def test_the_excerpt_column_is_not_shown_and_reaches_the_citations():
+    frame = pd.DataFrame(
+        {
+            "event": ["E1", "E2"],
+            "source": ["003¶60", "003¶60; 003¶63"],
+            "words": ["in the vicinity of", ["the border town", "about twenty militants"]],
+        }
+    )
+    myst = show(frame, cite=("source",), excerpts={"source": "words"}).to_myst()
+    assert _roles(myst) == [
+        ("003¶60", "in the vicinity of"),
+        ("003¶60", "the border town"),
+        ("003¶63", "about twenty militants"),
+    ]
+    header = myst.split("\n* ")[1]
+    assert "event" in header and "source" in header and "words" not in header
+
+
+def test_bad_excerpt_options_fail_naming_the_table_row_and_column():
+    frame = pd.DataFrame({"source": ["003¶60; 003¶63"], "words": ["one excerpt"]})
+    with pytest.raises(ValueError, match=r"'tbl-x', row 1, column 'source': one excerpt for 2"):
+        show(frame, name="tbl-x", cite=("source",), excerpts={"source": "words"}).to_myst()
+    with pytest.raises(ValueError, match="no excerpt column 'quote'"):
+        show(frame, name="tbl-x", cite=("source",), excerpts={"source": "quote"})
+    with pytest.raises(ValueError, match="not a cite column"):
+        show(frame, name="tbl-x", excerpts={"source": "words"})
