@@ -22,6 +22,7 @@ LAYERS = {
     "codebook": 1,
     "events": 1,
     "claims": 1,
+    "quantities": 1,
     "reference": 1,
     "dates": 0,
     "extract": 2,

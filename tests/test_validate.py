@@ -25,6 +25,7 @@ LEDGER_FILES = (
     "events.csv",
     "events.json",
     "claims.csv",
+    "quantities.csv",
     "public_record.csv",
     "coverage_exclusions.csv",
     "gazetteer.csv",

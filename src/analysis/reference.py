@@ -20,6 +20,7 @@ import pandas as pd
 from analysis import paths
 from analysis.dates import iso_bounds
 from analysis.errors import AnalysisError
+from analysis.keys import paragraph_key
 
 PUBLIC_RECORD_PATH = paths.DATA_DIR / "public_record.csv"
 COLUMNS: tuple[str, ...] = ("key", "kind", "subject", "value", "source", "reliability", "note")
@@ -210,3 +211,38 @@ def after_corpus(public_record: pd.DataFrame, events: pd.DataFrame) -> pd.DataFr
             )
     frame = pd.DataFrame(rows, columns=["key", "day", "subject", "source", "reliability"])
     return frame.astype({"day": "datetime64[ns]"})  # typed even when empty
+
+
+def date_comparison(
+    events: pd.DataFrame, public_record: pd.DataFrame, among: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """The ledger's dates beside the public record's, for every event whose ``record_key`` names a
+    dated record entry (only the events of ``among``, a subset of the ledger, when given): ``event_id``,
+    ``subject`` (the record's), ``seed_date`` (the ledger's ``date_start``), ``key`` and ``quote`` (the
+    paragraph and words the date rests on), ``record_date``, ``source``, ``reliability`` and ``agree``
+    ("yes"/"no", from :func:`differences`)."""
+    record = public_record.set_index("key")
+    dated = set(public_record.loc[public_record["kind"] == "date", "key"])
+    chosen = events[events["record_key"].isin(dated)]
+    if among is not None:
+        chosen = chosen[chosen["event_id"].isin(among["event_id"])]
+    differing = differences(events, public_record)
+    differing = set(differing.loc[differing["aspect"] == "date", "event_id"])
+    rows = []
+    for ev in chosen.itertuples(index=False):
+        rec = record.loc[ev.record_key]
+        rows.append(
+            {
+                "event_id": ev.event_id,
+                "subject": rec["subject"],
+                "seed_date": ev.date_start,
+                "key": paragraph_key(ev.seed, ev.paragraph),
+                "quote": ev.quote,
+                "record_date": rec["value"],
+                "source": rec["source"],
+                "reliability": rec["reliability"],
+                "agree": "no" if ev.event_id in differing else "yes",
+            }
+        )
+    columns = ["event_id", "subject", "seed_date", "key", "quote", "record_date", "source", "reliability", "agree"]
+    return pd.DataFrame(rows, columns=columns)

@@ -19,6 +19,7 @@ from analysis.dates import format_date
 from analysis.events import cited_keys, split_list
 from analysis.keys import anchor, is_key
 from analysis.pages import escape_myst
+from analysis.text import normalise
 
 #: Tables with more rows than this are typeset as LaTeX longtables, which break across pages.
 LONG_TABLE_ROWS = 8
@@ -86,7 +87,8 @@ def cite_keys(text: str, excerpts: object = None) -> str:
         return ", ".join(
             f"{{para}}`{p}`" if w is None else f'{{para}}`{p} "{role_excerpt(w)}"`' for p, w in zip(parts, words)
         )
-    if _excerpt_list(excerpts, 1) != [None]:
+    given = list(excerpts) if isinstance(excerpts, (list, tuple)) else [excerpts]
+    if any(_cell(e) != "" for e in given):
         raise ValueError(f"excerpts given for a cell that holds no paragraph keys: {text!r}")
     return escape_myst(text)
 
@@ -163,11 +165,16 @@ def show(frame: pd.DataFrame, caption: str = "", name: str = "", **kwargs) -> Ta
     return Table(frame.reset_index(drop=True), caption=caption, name=name, **kwargs)
 
 
-def reader_ledger(events: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+def reader_ledger(events: pd.DataFrame, names: dict[str, str], also_in: bool = True) -> pd.DataFrame:
     """The ledger condensed for print: one row per event with its id, its date as the ledger states it
     (``by 31 Aug 2021`` where only an upper bound is known, an interval where the text gives one), its
     PLOVER type and mode, the two actors by name, the summary and the paragraphs it rests on. Every
-    other column stays in ``data/events.csv``."""
+    other column stays in ``data/events.csv``.
+
+    ``excerpt`` (not for display: pass ``excerpts={"source": "excerpt"}`` to :func:`show`) holds the
+    words of each cited paragraph, aligned with ``source``: the ledger's verified quote for the row's
+    own paragraph, none for the paragraphs of ``also_in``, which the ledger lists without words. With
+    ``also_in=False`` a row cites only its own paragraph, so every citation carries its words."""
 
     def actor(value: object) -> str:
         value = "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
@@ -176,6 +183,7 @@ def reader_ledger(events: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
     rows = []
     for _, rec in events.iterrows():
         pair = [a for a in (actor(rec["actor1"]), actor(rec["actor2"])) if a]
+        keys = cited_keys(rec) if also_in else cited_keys(rec)[:1]
         rows.append(
             {
                 "event": rec["event_id"],
@@ -183,15 +191,18 @@ def reader_ledger(events: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
                 "type": rec["event_type"] + (f" ({rec['event_mode']})" if rec["event_mode"] else ""),
                 "actors": " \u2192 ".join(pair),
                 "summary": rec["summary"],
-                "source": "; ".join(cited_keys(rec)),
+                "source": "; ".join(keys),
+                "excerpt": [rec["quote"]] + [None] * (len(keys) - 1),
             }
         )
-    return pd.DataFrame(rows, columns=["event", "date", "type", "actors", "summary", "source"])
+    return pd.DataFrame(rows, columns=["event", "date", "type", "actors", "summary", "source", "excerpt"])
 
 
 def claims_table(claims: pd.DataFrame, names: dict[str, str], quote: bool = True) -> pd.DataFrame:
     """Contested claims for a reader: who makes each claim (by name), the position it takes, the claim,
-    optionally the seed's words, the outlet that reports it (by name) and the paragraph."""
+    optionally the seed's words, the outlet that reports it (by name) and the paragraph. ``excerpt``
+    (not for display: pass ``excerpts={"source": "excerpt"}`` to :func:`show`) holds the claim's
+    verified quote, the words its paragraph citation rests on."""
 
     def name(value: object) -> str:
         text = "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
@@ -206,21 +217,91 @@ def claims_table(claims: pd.DataFrame, names: dict[str, str], quote: bool = True
             "the seed's words": claims["quote"].to_numpy(),
             "reported by": [name(v) for v in claims["reported_by"]],
             "source": claims["key"].to_numpy(),
+            "excerpt": claims["quote"].to_numpy(),
         }
     )
     return table if quote else table.drop(columns="the seed's words")
 
 
+def named_as(aliases: str, name: str, keys: str, texts: dict[str, str]) -> list[str | None]:
+    """For a place named in the paragraphs ``keys`` (``;``-separated), the words naming it in each, as
+    the paragraph writes them (``texts`` maps a key to its display text): the first of its name and
+    ``|``-separated aliases, longest first, found there ignoring case; None where none is."""
+    spellings = sorted({name, *(a for a in str(aliases).split("|") if a)}, key=len, reverse=True)
+    found: list[str | None] = []
+    for key in (k.strip() for k in str(keys).split(";") if k.strip()):
+        text = texts.get(key, "")
+        hit = next((m for a in spellings if (m := re.search(rf"(?<!\w){re.escape(a)}(?!\w)", text, re.I))), None)
+        found.append(hit.group(0) if hit else None)
+    return found
+
+
+def _keys(cell: object) -> list[str]:
+    return [k.strip() for k in re.split(r"[;,]", _cell(cell)) if k.strip()]
+
+
+def words_found(keys: object, candidates: list[object], texts: dict[str, str]) -> list[str | None]:
+    """For each paragraph key in ``keys`` (``;``-separated), the first of ``candidates`` that stands
+    verbatim in that paragraph (compared with :func:`analysis.text.normalise`; ``texts`` maps a key to
+    its display text), or None: words a citation can carry because the paragraph is checked to hold
+    them."""
+    found: list[str | None] = []
+    for key in _keys(keys):
+        text = normalise(texts.get(key, ""))
+        hit = next((str(c) for c in candidates if _cell(c) and normalise(str(c)) in text), None)
+        found.append(hit)
+    return found
+
+
+def difference_words(
+    differences: pd.DataFrame, events: pd.DataFrame, claims: pd.DataFrame | None, paragraphs: pd.DataFrame
+) -> list[list[str | None]]:
+    """For each row of :func:`analysis.reference.differences`, the words of each paragraph its
+    ``seed_paragraph`` cites (see :func:`words_found`): the ledger row's quote, the seed's value (a
+    place's name) or the quotes of the event's claims, whichever the paragraph holds. Pass as the
+    excerpt column of ``seed_paragraph``."""
+    texts = dict(zip(paragraphs["key"], paragraphs["display"]))
+    quotes = dict(zip(events["event_id"], events["quote"]))
+    out = []
+    for _, rec in differences.iterrows():
+        candidates: list[object] = [quotes.get(rec["event_id"], ""), rec["seed_value"]]
+        if claims is not None:
+            candidates += list(claims.loc[claims["event_id"] == rec["event_id"], "quote"])
+        out.append(words_found(rec["seed_paragraph"], candidates, texts))
+    return out
+
+
+def opening_words(text: str, limit: int = 60) -> str:
+    """The first words of ``text``, at most ``limit`` characters, cut at a word boundary: a verbatim
+    excerpt of a paragraph too long to quote whole."""
+    text = " ".join(str(text).split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0]
+    return cut or text[:limit]
+
+
 def places_table(
-    distances: pd.DataFrame, with_distance: tuple[str, ...] = ("DZA", "MLI", "NER", "BFA")
+    distances: pd.DataFrame,
+    with_distance: tuple[str, ...] = ("DZA", "MLI", "NER", "BFA"),
+    paragraphs: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """The cities and towns the seeds name (gazetteer role ``seed``) and the public-record places, for a
     reader: name, kind, country, coordinates, precision, distance to the border (only for places in
     ``with_distance`` countries, where it means something), source and the paragraphs naming each.
-    ``distances`` is :func:`analysis.border.place_distances`."""
+    ``distances`` is :func:`analysis.border.place_distances`. With ``paragraphs`` (the corpus's
+    paragraphs), ``named as`` (not for display: pass ``excerpts={"named in": "named as"}`` to
+    :func:`show`) holds the words naming the place in each paragraph (see :func:`named_as`)."""
     table = distances.reset_index()
     table = table[table["role"].isin(["seed", "public_record"])].copy()
     table.loc[~table["iso3"].isin(list(with_distance)), "distance_km"] = float("nan")
+    columns = ["name", "kind", "country", "coordinates", "± km", "to border, km", "source", "named in"]
+    if paragraphs is not None:
+        texts = dict(zip(paragraphs["key"], paragraphs["display"]))
+        table["named as"] = [
+            named_as(a, n, k, texts) for a, n, k in zip(table["aliases"], table["name"], table["seed_refs"])
+        ]
+        columns.append("named as")
     return table.assign(
         country=table["iso3"],
         **{
@@ -229,7 +310,7 @@ def places_table(
             "to border, km": table["distance_km"].round(1),
             "named in": table["seed_refs"].replace("", "not in the seeds"),
         },
-    )[["name", "kind", "country", "coordinates", "± km", "to border, km", "source", "named in"]]
+    )[columns]
 
 
 def ledger_html(
@@ -314,9 +395,17 @@ class LedgerTable:
         return show(
             reader_ledger(self.events, self.names),
             cite=("source",),
+            excerpts={"source": "excerpt"},
             css_class="ledger-table",
             widths={"event": 0.7, "date": 1.1, "type": 1.2, "actors": 1.6, "summary": 4.2, "source": 1.0},
         ).to_myst()
 
     def __repr__(self) -> str:
         return f"<event ledger: {len(self.events)} rows>"
+
+
+def track_ledger(tracked: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+    """:func:`reader_ledger` of :func:`analysis.timeline.tracks`' frame, with its ``track`` column first."""
+    frame = reader_ledger(tracked, names)
+    frame.insert(0, "track", tracked["track"].to_numpy())
+    return frame

@@ -158,3 +158,51 @@ def pair_counts(events: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
         }
     ).reset_index()
     return table.sort_values(["events", "pair"], ascending=[False, True], ignore_index=True)
+
+
+def first_meeting_estimates(quantities: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
+    """When a regularly meeting mechanism would have first met, for each number of meetings the seeds
+    give: the report's inference, not a date any source gives. ``quantities`` is
+    :func:`analysis.quantities.load_quantities`; the cadence is the ``mechanism_cadence`` rows (they must
+    agree: a disagreement is reported, not resolved silently), the counts the ``mechanism_meetings`` rows
+    (each integer from ``low`` to ``high``), and the anchor the latest ``date_end`` of the ledger rows
+    that date those statements (``as_of_event``), the last meeting taken to fall shortly before it.
+
+    One row per count: ``meetings``, ``cadence_months``, ``span_months`` ((meetings − 1) × cadence),
+    ``anchor`` (Timestamp), ``first_meeting`` (Timestamp, anchor − span), ``keys`` (the paragraphs that
+    give the count, "; "-joined)."""
+    cadence = quantities[quantities["subject"] == "mechanism_cadence"]
+    counts = quantities[quantities["subject"] == "mechanism_meetings"]
+    values = set(cadence["low"]) | set(cadence["high"])
+    if len(values) != 1:
+        raise ValueError(f"the seeds give different cadences for the mechanism ({sorted(values)}): no single inference")
+    months = int(values.pop())
+    as_of = set(counts["as_of_event"]) | set(cadence["as_of_event"])
+    ends = events.loc[events["event_id"].isin(as_of), "date_end"]
+    if ends.empty:
+        raise ValueError("no ledger row dates the statements of the mechanism's meetings")
+    anchor = max(parse_iso(str(v))[1] for v in ends)
+    rows = []
+    for n in sorted({m for rec in counts.itertuples() for m in range(int(rec.low), int(rec.high) + 1)}):
+        span = (n - 1) * months
+        keys = counts.loc[(counts["low"] <= n) & (counts["high"] >= n), "key"]
+        rows.append(
+            {
+                "meetings": n,
+                "cadence_months": months,
+                "span_months": span,
+                "anchor": pd.Timestamp(anchor),
+                "first_meeting": pd.Timestamp(anchor) - pd.DateOffset(months=span),
+                "keys": "; ".join(dict.fromkeys(keys)),
+            }
+        )
+    return pd.DataFrame(rows, columns=["meetings", "cadence_months", "span_months", "anchor", "first_meeting", "keys"])
+
+
+def tracks(events: pd.DataFrame, actors: pd.DataFrame, pairs: dict[str, tuple[str, str]]) -> pd.DataFrame:
+    """The events of several dyads in one frame, each with its ``track`` label (``pairs`` maps a label
+    to two countries, as :func:`dyad` takes them), sorted by track and date."""
+    parts = [dyad(events, actors, a, b).assign(track=label) for label, (a, b) in pairs.items()]
+    if not parts:
+        return events.iloc[0:0].assign(track=pd.Series(dtype="str"))
+    return pd.concat(parts, ignore_index=True).sort_values(["track", "t_start"], kind="stable", ignore_index=True)

@@ -7,8 +7,8 @@ date-coverage table); :func:`run` returns the problems alone. Checks:
 2. ``events.csv`` rows are well formed (:func:`analysis.events.event_problems`);
 3. the ledger agrees with the corpus, actors, gazetteer and public record
    (:func:`analysis.events.check_ledger`);
-4. ``claims.csv`` agrees with the actors, paragraphs and ledger
-   (:func:`analysis.claims.claim_problems`);
+4. ``claims.csv`` and ``quantities.csv`` agree with the actors, paragraphs and ledger
+   (:func:`analysis.claims.claim_problems`, :func:`analysis.quantities.quantity_problems`);
 5. ``public_record.csv`` loads, and ``events.json`` holds exactly what ``events.csv`` holds;
 6. every date mention in a non-boilerplate paragraph is covered by a ledger row or listed, with a
    reason, in ``coverage_exclusions.csv`` (:func:`date_coverage`).
@@ -153,7 +153,7 @@ def validate(data_dir: str | Path = paths.DATA_DIR, seeds_dir: str | Path = path
     """Run every check on the ledger files in ``data_dir`` against the seeds in ``seeds_dir``."""
     from analysis import actors as actors_mod
     from analysis import claims as claims_mod
-    from analysis import corpus, reference
+    from analysis import corpus, quantities, reference
     from analysis import events as events_mod
 
     data_dir, seeds_dir = Path(data_dir), Path(seeds_dir)
@@ -214,6 +214,7 @@ def validate(data_dir: str | Path = paths.DATA_DIR, seeds_dir: str | Path = path
 
     claims_path = data_dir / "claims.csv"
     problems.extend(claims_mod.claim_problems(claims_path, actors, paras, events))
+    problems.extend(quantities.quantity_problems(data_dir / "quantities.csv", actors, paras, events))
 
     try:
         exclusions = load_exclusions(data_dir / EXCLUSIONS_NAME)

@@ -1,0 +1,127 @@
+"""Numbers the seeds state: ``data/quantities.csv``, one row per number a paragraph gives.
+
+Columns (:data:`COLUMNS`): ``quantity_id`` (``Q01``...), ``subject`` (snake_case name of what is
+counted or measured), ``low`` and ``high`` (the number, or the interval a text gives, such as "three or
+four"), ``unit``, ``claimant`` (actor_id of whoever states it), ``reported_by`` (actor_id of the outlet
+through which the seed reports it), ``seed`` and ``paragraph``, ``quote`` (verbatim from the paragraph,
+holding the number), ``as_of_event`` (the ledger row that dates the statement) and ``notes``.
+
+A chapter that reasons with a number the seeds give reads it here, with its citation, instead of typing
+it. :func:`load_quantities` validates the file with :data:`SCHEMA` and, given the actors, paragraphs and
+events, checks it against them: the actors and the event exist, the quote occurs in its paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from analysis import paths
+from analysis.errors import AnalysisError
+from analysis.keys import keys_column, paragraph_key
+from analysis.schema import check_table, matches, positive, raise_problems, row_check, table_schema
+from analysis.text import normalise
+
+QUANTITIES_PATH = paths.DATA_DIR / "quantities.csv"
+COLUMNS: tuple[str, ...] = (
+    "quantity_id",
+    "subject",
+    "low",
+    "high",
+    "unit",
+    "claimant",
+    "reported_by",
+    "seed",
+    "paragraph",
+    "quote",
+    "as_of_event",
+    "notes",
+)
+_REQUIRED = ("quantity_id", "subject", "low", "high", "unit", "claimant", "seed", "paragraph", "quote")
+
+
+class QuantityError(AnalysisError):
+    """The quantities table is unusable; the message names the file, the row and the problem."""
+
+
+def _ordered(row: dict) -> bool:
+    """``low`` is not above ``high`` (a cell that is not a number fails on its own check)."""
+    try:
+        return float(row["low"]) <= float(row["high"])
+    except (TypeError, ValueError):
+        return True
+
+
+SCHEMA = table_schema(
+    COLUMNS,
+    _REQUIRED,
+    {
+        "quantity_id": [matches(re.compile(r"^Q\d{2,3}$"), "quantity_id {value!r} is not Q followed by digits")],
+        "subject": [matches(re.compile(r"^[a-z][a-z0-9_]*$"), "subject {value!r} is not snake_case")],
+        "seed": [matches(re.compile(r"^\d{3}$"), "seed {value!r} is not three digits")],
+        "paragraph": [positive()],
+        "low": [positive()],
+        "high": [positive()],
+    },
+    numbers={"paragraph": "int64", "low": "float64", "high": "float64"},
+    unique=("quantity_id",),
+    row_checks=[row_check(_ordered, "low {low} is above high {high}")],
+)
+
+
+def _integrity(frame: pd.DataFrame, actors, paragraphs, events) -> list[str]:
+    path = frame.attrs["source"]
+    problems = []
+    actor_ids = set(actors["actor_id"]) if actors is not None else None
+    texts = dict(zip(paragraphs["key"], paragraphs["text"])) if paragraphs is not None else None
+    event_ids = set(events["event_id"]) if events is not None else None
+    for rec in frame.itertuples(index=False):
+        where = f"{path}: row {rec.quantity_id} (line {rec.line})"
+        if actor_ids is not None:
+            for col in ("claimant", "reported_by"):
+                value = getattr(rec, col)
+                if value and value not in actor_ids:
+                    problems.append(f"{where}: {col} {value!r} is not in actors.csv")
+        if texts is not None:
+            key = paragraph_key(rec.seed, rec.paragraph)
+            if key not in texts:
+                problems.append(f"{where}: paragraph {key} does not exist")
+            elif normalise(rec.quote) not in normalise(texts[key]):
+                problems.append(f"{where}: quote not found in {key}: {rec.quote[:60]!r}")
+        if event_ids is not None and rec.as_of_event and rec.as_of_event not in event_ids:
+            problems.append(f"{where}: as_of_event {rec.as_of_event} is not in the ledger")
+    return problems
+
+
+def quantity_problems(
+    path: str | Path = QUANTITIES_PATH,
+    actors: pd.DataFrame | None = None,
+    paragraphs: pd.DataFrame | None = None,
+    events: pd.DataFrame | None = None,
+) -> list[str]:
+    """Every problem of the quantities file, one line each (``FILE: row Q03 (line 4): problem``), as
+    :func:`load_quantities` would raise them; empty when the file is sound."""
+    try:
+        frame, problems = check_table(path, SCHEMA, "quantity_id", QuantityError)
+    except QuantityError as exc:
+        return [str(exc)]
+    return problems or _integrity(frame, actors, paragraphs, events)
+
+
+def load_quantities(
+    path: str | Path = QUANTITIES_PATH,
+    actors: pd.DataFrame | None = None,
+    paragraphs: pd.DataFrame | None = None,
+    events: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """The quantities table, checked (see the module docstring), with a ``key`` column. Raises
+    :class:`QuantityError` listing every problem, one per line, each naming the file and row."""
+    problems = quantity_problems(path, actors, paragraphs, events)
+    if problems:
+        raise_problems(QuantityError, path, problems)
+    frame = check_table(path, SCHEMA, "quantity_id", QuantityError)[0].drop(columns="line")
+    frame["key"] = keys_column(frame["seed"], frame["paragraph"])
+    frame.attrs["source"] = str(Path(path))
+    return frame
