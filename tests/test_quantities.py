@@ -7,7 +7,7 @@ import shutil
 import pandas as pd
 import pytest
 
-from analysis import actors, events, paths, quantities, reference, timeline
+from analysis import actors, events, paths, quantities, timeline
 from analysis.dates import parse_iso
 from analysis.keys import paragraph_key
 
@@ -67,23 +67,3 @@ def test_bad_rows_are_named(tmp_path, paras, ledger):
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     problems = quantities.quantity_problems(path, actors.load_actors(), paras, ledger)
     assert problems == [f"{path}: row Q01 (line 2): quote not found in 002¶10: 'meets every four months'"]
-
-
-def test_date_comparison_sets_each_dated_record_beside_the_ledger(ledger):
-    record = reference.load_public_record()
-    table = reference.date_comparison(ledger, record)
-    dated = set(record.loc[record["kind"] == "date", "key"])
-    assert set(table["event_id"]) == set(ledger.loc[ledger["record_key"].isin(dated), "event_id"])
-    diff = reference.differences(ledger, record)
-    differing = set(diff.loc[diff["aspect"] == "date", "event_id"])
-    assert set(table.loc[table["agree"] == "no", "event_id"]) == differing & set(table["event_id"])
-    assert len(differing & set(table["event_id"])) >= 1  # the Tebboune–Bogdanov meeting: a day apart
-
-
-def test_tracks_hold_each_dyad_once(ledger):
-    axis = timeline.on_time_axis(ledger)
-    acts = actors.load_actors()
-    both = timeline.tracks(axis, acts, {"A": ("DZA", "RUS"), "B": ("MLI", "RUS")})
-    assert (both["track"] == "A").sum() == len(timeline.dyad(axis, acts, "DZA", "RUS"))
-    assert (both["track"] == "B").sum() == len(timeline.dyad(axis, acts, "MLI", "RUS"))
-    assert both["track"].is_monotonic_increasing

@@ -165,7 +165,7 @@ def show(frame: pd.DataFrame, caption: str = "", name: str = "", **kwargs) -> Ta
     return Table(frame.reset_index(drop=True), caption=caption, name=name, **kwargs)
 
 
-def reader_ledger(events: pd.DataFrame, names: dict[str, str], also_in: bool = True) -> pd.DataFrame:
+def reader_ledger(events: pd.DataFrame, names: dict[str, str], also_in: bool = False) -> pd.DataFrame:
     """The ledger condensed for print: one row per event with its id, its date as the ledger states it
     (``by 31 Aug 2021`` where only an upper bound is known, an interval where the text gives one), its
     PLOVER type and mode, the two actors by name, the summary and the paragraphs it rests on. Every
@@ -173,8 +173,9 @@ def reader_ledger(events: pd.DataFrame, names: dict[str, str], also_in: bool = T
 
     ``excerpt`` (not for display: pass ``excerpts={"source": "excerpt"}`` to :func:`show`) holds the
     words of each cited paragraph, aligned with ``source``: the ledger's verified quote for the row's
-    own paragraph, none for the paragraphs of ``also_in``, which the ledger lists without words. With
-    ``also_in=False`` a row cites only its own paragraph, so every citation carries its words."""
+    own paragraph. A row cites only that paragraph, so every citation carries its words; with
+    ``also_in=True`` it also cites the ledger's other paragraphs for the event (``also_in``), which the
+    ledger lists without words, so those citations carry none."""
 
     def actor(value: object) -> str:
         value = "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
@@ -240,15 +241,19 @@ def _keys(cell: object) -> list[str]:
     return [k.strip() for k in re.split(r"[;,]", _cell(cell)) if k.strip()]
 
 
-def words_found(keys: object, candidates: list[object], texts: dict[str, str]) -> list[str | None]:
+def words_found(
+    keys: object, candidates: list[object], texts: dict[str, str], or_opening: bool = False
+) -> list[str | None]:
     """For each paragraph key in ``keys`` (``;``-separated), the first of ``candidates`` that stands
     verbatim in that paragraph (compared with :func:`analysis.text.normalise`; ``texts`` maps a key to
-    its display text), or None: words a citation can carry because the paragraph is checked to hold
-    them."""
+    its display text), or None (with ``or_opening``, the paragraph's :func:`opening_words` instead):
+    words a citation can carry because the paragraph is checked to hold them."""
     found: list[str | None] = []
     for key in _keys(keys):
         text = normalise(texts.get(key, ""))
         hit = next((str(c) for c in candidates if _cell(c) and normalise(str(c)) in text), None)
+        if hit is None and or_opening and text:
+            hit = opening_words(texts[key])
         found.append(hit)
     return found
 
@@ -393,7 +398,7 @@ class LedgerTable:
     def _repr_markdown_(self) -> str:
         # Print has no room for seventeen columns: the reader's ledger, every row, six columns.
         return show(
-            reader_ledger(self.events, self.names),
+            reader_ledger(self.events, self.names, also_in=True),
             cite=("source",),
             excerpts={"source": "excerpt"},
             css_class="ledger-table",
@@ -409,3 +414,43 @@ def track_ledger(tracked: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
     frame = reader_ledger(tracked, names)
     frame.insert(0, "track", tracked["track"].to_numpy())
     return frame
+
+
+def zone_table(zone: pd.DataFrame) -> pd.DataFrame:
+    """The border zone's events (:func:`analysis.border.zone_events`) for a reader: event, date as the
+    ledger states it, place, PLOVER type, summary, distance to the border (km, one decimal), the
+    paragraph and its verbatim excerpt (``source``, ``excerpt``), in date order."""
+    rows = zone.sort_values(["start_day", "event_id"])
+    return pd.DataFrame(
+        {
+            "event": rows["event_id"],
+            "date": [
+                format_date(s, e, p, b)
+                for s, e, p, b in zip(rows["date_start"], rows["date_end"], rows["date_precision"], rows["date_basis"])
+            ],
+            "place": rows["place_name"],
+            "type": rows["event_type"],
+            "what the seed reports": rows["summary"],
+            "to border, km": rows["distance_km"].round(1),
+            "source": rows["key"],
+            "excerpt": rows["quote"],
+        }
+    ).reset_index(drop=True)
+
+
+def record_figures(record: pd.DataFrame, key: str) -> pd.DataFrame:
+    """One public-record entry whose value lists figures by claimant (``"A: x; B: y"``), one row per
+    figure, with the entry's sources and reliability. Raises KeyError naming ``key`` if the record has no
+    such entry."""
+    entry = record[record["key"] == key]
+    if entry.empty:
+        raise KeyError(f"the public record has no entry {key!r}")
+    rec = entry.iloc[0]
+    figures = [p.strip() for p in str(rec["value"]).split(";") if p.strip()]
+    return pd.DataFrame(
+        {
+            "claimant: figure": figures,
+            "sources (public record)": [rec["source"]] * len(figures),
+            "reliability": [rec["reliability"]] * len(figures),
+        }
+    )

@@ -1,0 +1,58 @@
+"""Package functions that build the chapters' tables and frames (so chapters only call and show):
+date comparisons with the public record, dyad tracks, the border zone's table, figures of one record."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis import actors, events, reference, timeline
+
+
+@pytest.fixture(scope="module")
+def ledger():
+    return events.load_events()
+
+
+def test_date_comparison_sets_each_dated_record_beside_the_ledger(ledger):
+    record = reference.load_public_record()
+    table = reference.date_comparison(ledger, record)
+    dated = set(record.loc[record["kind"] == "date", "key"])
+    assert set(table["event_id"]) == set(ledger.loc[ledger["record_key"].isin(dated), "event_id"])
+    diff = reference.differences(ledger, record)
+    differing = set(diff.loc[diff["aspect"] == "date", "event_id"])
+    assert set(table.loc[table["agree"] == "no", "event_id"]) == differing & set(table["event_id"])
+    assert len(differing & set(table["event_id"])) >= 1  # the Tebboune–Bogdanov meeting: a day apart
+
+
+def test_tracks_hold_each_dyad_once(ledger):
+    axis = timeline.on_time_axis(ledger)
+    acts = actors.load_actors()
+    both = timeline.tracks(axis, acts, {"A": ("DZA", "RUS"), "B": ("MLI", "RUS")})
+    assert (both["track"] == "A").sum() == len(timeline.dyad(axis, acts, "DZA", "RUS"))
+    assert (both["track"] == "B").sum() == len(timeline.dyad(axis, acts, "MLI", "RUS"))
+    assert both["track"].is_monotonic_increasing
+
+
+def test_zone_table_lists_each_zone_event_in_date_order(ledger):
+    from analysis import border, places, tables
+
+    zone = border.zone_events(ledger, places.load_gazetteer())
+    table = tables.zone_table(zone)
+    assert len(table) == len(zone)
+    assert set(table["event"]) == set(zone["event_id"])
+    order = zone.set_index("event_id").loc[table["event"], "start_day"]
+    assert order.is_monotonic_increasing
+    text = dict(zip(ledger["event_id"], ledger["quote"]))
+    assert all(text[e] == q for e, q in zip(table["event"], table["excerpt"]))
+
+
+def test_record_figures_split_one_entry_by_claimant():
+    from analysis import tables
+
+    record = reference.load_public_record()
+    entry = record[record["key"] == "tinzaouaten_strike_claims"].iloc[0]
+    table = tables.record_figures(record, "tinzaouaten_strike_claims")
+    assert len(table) == len([p for p in entry["value"].split(";") if p.strip()]) >= 2
+    assert set(table["reliability"]) == {entry["reliability"]}
+    with pytest.raises(KeyError, match="no entry 'nothing'"):
+        tables.record_figures(record, "nothing")
