@@ -5,12 +5,11 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-JB_FLAGS := -W -n --keep-going
 
 .PHONY: help report pdf test check format lock lab clean venv system-deps browser-deps bench bench-extract data expected
 
 help:
-	@echo "make report   build the HTML report into _build/html (creates .venv from requirements.lock)"
+	@echo "make report   build the HTML report into _build/html, redoing only what changed (creates .venv)"
 	@echo "make pdf      build the PDF into _build/latex (needs TeX Live; 'make system-deps' installs it as root)"
 	@echo "make check    the fast suite (no notebook, no book build) and ruff: under a minute"
 	@echo "make test     run the whole suite: unit tests, the PDF and the book with -W (each notebook once), browser tests"
@@ -30,15 +29,14 @@ $(STAMP): requirements.lock pyproject.toml
 
 venv: $(STAMP)
 
-# Always from an empty _build: the execution cache does not see changes in the package or the data.
-# With TeX Live present the PDF and the chapter PDFs are built first, so each chapter page links its
-# PDF; the HTML build then reuses the execution cache (each notebook runs once).
+# Rebuilds redo only what changed (analysis.buildcache decides): nothing when no file the book reads
+# has changed; the chapters' notebooks are executed JOBS at a time into the execution cache, which is
+# emptied when the package, the data or the seeds change; with TeX Live present the PDF and the chapter
+# PDFs are built first, so each chapter page links its PDF, and the HTML reuses the cache (each notebook
+# runs once).
+JOBS ?= 2
 report: $(STAMP)
-	rm -rf _build
-	@if command -v xelatex >/dev/null && command -v latexmk >/dev/null; then \
-	  $(BIN)/jupyter-book build . --builder pdflatex $(JB_FLAGS) && $(BIN)/python -m analysis chapter-pdfs; \
-	else echo "note: TeX Live is missing: the HTML is built without chapter PDFs ('make system-deps' as root installs it)"; fi
-	$(BIN)/jupyter-book build . $(JB_FLAGS)
+	$(BIN)/python -m analysis.buildcache report --jobs $(JOBS)
 	@echo "Report built: open file://$(CURDIR)/_build/html/index.html"
 
 # TeX Live and fonts for the PDF, Chromium and npm for the browser tests; installed only when missing and
@@ -59,9 +57,7 @@ system-deps:
 	fi
 
 pdf: $(STAMP) system-deps
-	rm -rf _build
-	$(BIN)/jupyter-book build . --builder pdflatex $(JB_FLAGS)
-	$(BIN)/python -m analysis chapter-pdfs
+	$(BIN)/python -m analysis.buildcache pdf --jobs $(JOBS)
 	@echo "PDF built: $(CURDIR)/_build/latex/algeria-mali-report.pdf; one PDF per chapter in $(CURDIR)/_build/pdf"
 
 # axe-core for the browser tests, from the npm registry at the version tests/browser/package-lock.json pins.

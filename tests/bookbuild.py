@@ -1,11 +1,13 @@
-"""Building the book for the tests: a copy of the project built with -W -n, with the network cut
-where the machine allows it. With TeX Live present the PDF and the chapter PDFs are built first (as
-``make report`` does), then the HTML, which reuses the execution cache: each notebook runs once.
-Used by the session fixture ``built_book`` (conftest.py), so every test that reads the site or the
-PDF shares one build."""
+"""Building the book for the tests: a copy of the project built as ``make report`` builds it
+(``python -m analysis.buildcache report``: the notebooks executed two at a time into the execution
+cache; with TeX Live present the PDF and the chapter PDFs, then the HTML, both with -W -n and reusing
+the cache, so each notebook runs once), with the network cut where the machine allows it. Used by the
+session fixture ``built_book`` (conftest.py), so every test that reads the site or the PDF shares one
+build; tests/test_rebuild.py rebuilds a copy of it."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -44,7 +46,8 @@ def _run(args: list[str], dst: Path, what: str) -> None:
         cmd = ["unshare", "-n", "sh", "-c", "ip link set lo up && exec " + " ".join(args)]
     else:
         cmd = args
-    env = {**os.environ, "ANALYSIS_ROOT": str(dst)}
+    # the copy's data and the copy's package (not the editable install's)
+    env = {**os.environ, "ANALYSIS_ROOT": str(dst), "PYTHONPATH": str(dst / "src")}
     proc = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=1800, cwd=dst)
     log = proc.stdout + proc.stderr
     logs = dst / "_build" / "build-logs"
@@ -54,13 +57,16 @@ def _run(args: list[str], dst: Path, what: str) -> None:
     assert not re.search(r"\bWARNING:", log), f"{what} printed warnings:\n{log[-6000:]}"
 
 
+def rebuild(dst: Path, target: str = "report", what: str = "book build") -> dict:
+    """Build ``dst`` as ``make report`` does (``target``: report, pdf or html) and return the record of
+    what the build did (``_build/build-record.json``). Fails on any warning."""
+    _run([str(BIN / "python"), "-m", "analysis.buildcache", target, "--root", str(dst)], dst, what)
+    return json.loads((dst / "_build" / "build-record.json").read_text(encoding="utf-8"))
+
+
 def build_copy(root: Path, dst: Path) -> Path:
     """Copy ``root`` to ``dst`` and build it there (the PDF and chapter PDFs when TeX Live is present,
     then the HTML); returns ``_build/html``. Fails on any warning."""
     shutil.copytree(root, dst, ignore=COPY_IGNORE)
-    book = str(BIN / "jupyter-book")
-    if not missing_tex():
-        _run([book, "build", str(dst), "--builder", "pdflatex", "-W", "-n", "--keep-going"], dst, "PDF build")
-        _run([str(BIN / "python"), "-m", "analysis", "chapter-pdfs"], dst, "chapter PDFs")
-    _run([book, "build", str(dst), "-W", "-n", "--keep-going"], dst, "HTML build")
+    rebuild(dst)
     return dst / "_build" / "html"

@@ -1,0 +1,119 @@
+"""Rebuilds redo what changed and nothing else (analysis.buildcache, run by ``make report``).
+
+The fast tests check the digests that decide it, in a copy of the project; the slow one rebuilds a copy
+of the session's built book (``built_book``) three times: with nothing changed (nothing is executed or
+built), after a one-row change in ``data/events.csv`` (every chapter is executed again and the page
+shows the change), after a prose-only change in one chapter (the page is rebuilt, no notebook runs)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+from bookbuild import COPY_IGNORE, rebuild
+
+from analysis import buildcache, paths
+
+
+@pytest.fixture()
+def project(tmp_path) -> Path:
+    root = tmp_path / "report"
+    shutil.copytree(paths.ROOT, root, ignore=COPY_IGNORE)
+    return root
+
+
+def _change_first_summary(root: Path, suffix: str) -> str:
+    """Append ``suffix`` to the summary of the ledger's first event (one row changes); returns the new
+    summary."""
+    path = root / "data" / "events.csv"
+    text = path.read_text(encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    rows[0]["summary"] = rows[0]["summary"] + suffix
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8")
+    changed = [a for a, b in zip(text.splitlines(), out.getvalue().splitlines()) if a != b]
+    assert len(changed) == 1, "the rewrite must change exactly one row of the ledger"
+    return rows[0]["summary"]
+
+
+def test_a_data_change_invalidates_execution_and_a_prose_change_does_not(project):
+    before_exec, before_book = buildcache.execution_digest(project), buildcache.book_digest(project)
+    assert before_exec == buildcache.execution_digest(project), "the digest depends only on the files"
+
+    (project / "tests" / "test_extra.py").write_text("# not an input of the book\n", encoding="utf-8")
+    assert (buildcache.execution_digest(project), buildcache.book_digest(project)) == (before_exec, before_book)
+
+    chapter = project / "chapters" / "rupture_2024.md"
+    chapter.write_text(chapter.read_text(encoding="utf-8") + "\nA sentence.\n", encoding="utf-8")
+    assert buildcache.execution_digest(project) == before_exec
+    assert buildcache.book_digest(project) != before_book
+
+    book_after_prose = buildcache.book_digest(project)
+    _change_first_summary(project, " (changed)")
+    assert buildcache.execution_digest(project) != before_exec
+    assert buildcache.book_digest(project) != book_after_prose
+
+
+def test_the_execution_cache_is_emptied_when_its_inputs_changed(project):
+    cache = buildcache.cache_dir(project)
+    cache.mkdir(parents=True)
+    buildcache._record_execution_inputs(project)
+    (cache / "marker").write_text("", encoding="utf-8")
+    assert buildcache.check_execution_cache(project) == "kept"
+    assert (cache / "marker").exists()
+
+    _change_first_summary(project, " (changed)")
+    assert buildcache.check_execution_cache(project).startswith("cleared")
+    assert not cache.exists()
+
+
+def test_the_notebook_pages_are_the_toc_pages_with_code(project):
+    pages = buildcache.notebook_pages(project)
+    assert pages, "the book has notebook pages"
+    for page in pages:
+        assert "{code-cell}" in page.read_text(encoding="utf-8")
+    from bookbuild import toc_pages
+
+    with_code = [p for p in toc_pages(project) if "{code-cell}" in (project / f"{p}.md").read_text(encoding="utf-8")]
+    assert [p.relative_to(project).with_suffix("").as_posix() for p in pages] == with_code
+
+
+@pytest.mark.slow
+def test_rebuilds_redo_only_what_changed(built_book, tmp_path):
+    built = built_book.parents[1]
+    root = tmp_path / "report"
+    # the session's build, without the LaTeX intermediates (this test rebuilds the HTML only)
+    shutil.copytree(built, root, ignore=lambda folder, names: ["latex"] if Path(folder) == built / "_build" else [])
+    notebooks = sorted(p.relative_to(root).as_posix() for p in buildcache.notebook_pages(root))
+
+    start = time.perf_counter()
+    record = rebuild(root, "html", "rebuild with no change")
+    elapsed = time.perf_counter() - start
+    assert record["outputs"] == {"html": "up to date"}, record
+    assert record["executed"] == [] and record["cache"] == "not needed", record
+    log = (root / "_build" / "build-logs" / "rebuild-with-no-change.log").read_text(encoding="utf-8")
+    assert "Executing notebook" not in log and "Running Jupyter-Book" not in log
+    assert elapsed < 30, f"a rebuild with nothing changed took {elapsed:.1f} s (the goal is 5 s, see benchmarks)"
+
+    summary = _change_first_summary(root, " (changed for the rebuild test)")
+    record = rebuild(root, "html", "rebuild after a ledger change")
+    assert record["outputs"] == {"html": "built"}, record
+    assert record["cache"].startswith("cleared"), record
+    assert record["executed"] == notebooks, record
+    ledger_page = (root / "_build" / "html" / "chapters" / "appendix_ledger.html").read_text(encoding="utf-8")
+    assert "(changed for the rebuild test)" in ledger_page, f"the ledger page does not show: {summary}"
+
+    chapter = root / "chapters" / "rupture_2024.md"
+    chapter.write_text(chapter.read_text(encoding="utf-8") + "\nA sentence the rebuild test added.\n", encoding="utf-8")
+    record = rebuild(root, "html", "rebuild after a prose change")
+    assert record["outputs"] == {"html": "built"} and record["cache"] == "kept", record
+    assert record["executed"] == [] and record["reused"] == notebooks, record
+    page = (root / "_build" / "html" / "chapters" / "rupture_2024.html").read_text(encoding="utf-8")
+    assert "A sentence the rebuild test added." in page
