@@ -10,10 +10,22 @@ import sys
 import pandas as pd
 import pytest
 
+from analysis import actors as actors_mod
+from analysis import border, paths, places, reference
 from analysis import claims as claims_mod
 from analysis import events as events_mod
-from analysis import paths
-from analysis.tables import cite_keys, role_excerpt, show
+from analysis.tables import (
+    cite_keys,
+    claims_table,
+    difference_words,
+    named_as,
+    opening_words,
+    places_table,
+    reader_ledger,
+    role_excerpt,
+    show,
+    words_found,
+)
 
 sys.path.insert(0, str(paths.ROOT / "_ext"))
 import report_roles  # noqa: E402
@@ -96,3 +108,60 @@ def test_bad_excerpt_options_fail_naming_the_table_row_and_column():
         show(frame, name="tbl-x", cite=("source",), excerpts={"source": "quote"})
     with pytest.raises(ValueError, match="not a cite column"):
         show(frame, name="tbl-x", excerpts={"source": "words"})
+
+
+def _checked(keys: str, words: list) -> None:
+    """Every key of ``keys`` has words, and the build would accept them as its excerpt."""
+    split = [k.strip() for k in re.split(r"[;,]", keys) if k.strip()]
+    assert len(split) == len(words), (keys, words)
+    for key, w in zip(split, words):
+        assert w, (key, keys)
+        assert report_roles.excerpt_problem(key, role_excerpt(w)) is None, (key, w)
+
+
+def test_reader_ledger_carries_each_rows_quote():
+    ledger = events_mod.load_events()
+    names = dict(zip(actors_mod.load_actors()["actor_id"], actors_mod.load_actors()["name"]))
+    short = reader_ledger(ledger, names)
+    assert list(short["source"]) == list(ledger["key"])  # by default a row cites its own paragraph only
+    assert [w for [w] in short["excerpt"]] == list(ledger["quote"])
+    full = reader_ledger(ledger, names, also_in=True)
+    with_also = full["source"].str.contains(";")
+    assert with_also.sum() == (ledger["also_in"] != "").sum() > 0
+    for keys, words in zip(full["source"], full["excerpt"]):
+        assert len(words) == len(keys.split("; ")) and words[0] and all(w is None for w in words[1:])
+    myst = show(short, cite=("source",), excerpts={"source": "excerpt"}).to_myst()
+    assert len(_roles(myst)) == len(ledger) and all(e for _, e in _roles(myst))
+
+
+def test_claims_table_carries_each_claims_quote():
+    claims = claims_mod.load_claims()
+    table = claims_table(claims, {}, quote=False)
+    assert list(table["excerpt"]) == list(claims["quote"]) and "the seed's words" not in table
+    for key, words in zip(table["source"], table["excerpt"]):
+        _checked(key, [words])
+
+
+def test_places_are_cited_with_the_words_naming_them(paras):
+    table = places_table(border.place_distances(places.load_gazetteer()), paragraphs=paras)
+    named = table[table["named in"] != "not in the seeds"]
+    assert len(named) > 0 and (table["named in"] == "not in the seeds").any()
+    for keys, words in zip(named["named in"], named["named as"]):
+        _checked(keys, words)
+    text = dict(zip(paras["key"], paras["display"]))
+    assert named_as("alger|Algiers", "Algiers", "001¶1", text) == ["Alger"]  # the French seed's spelling
+    assert named_as("", "Tin Zaouatine", "001¶1", text) == [None]
+
+
+def test_differences_and_found_words_are_checked_against_their_paragraphs(paras):
+    ledger = events_mod.load_events()
+    claims = claims_mod.load_claims()
+    diffs = reference.differences(ledger, reference.load_public_record(), claims, places.load_gazetteer(), paras)
+    assert len(diffs) > 0
+    for keys, words in zip(diffs["seed_paragraph"], difference_words(diffs, ledger, claims, paras)):
+        _checked(keys, words)
+    text = dict(zip(paras["key"], paras["display"]))
+    assert words_found("002¶5; 002¶7", ["[08/01/2025 21:45]"], text) == ["[08/01/2025 21:45]", None]
+    opened = words_found("002¶5; 002¶7", ["[08/01/2025 21:45]"], text, or_opening=True)
+    assert opened[1] and text["002¶7"].startswith(opened[1])
+    assert opening_words("one two three", limit=9) == "one two" and opening_words("short") == "short"
