@@ -30,6 +30,7 @@ LAYERS = {
     "ingest": 2,
     "validate": 2,
     "timeline": 2,
+    "judgments": 2,
     "border": 2,
     "style": 3,
     "figures": 3,
