@@ -74,15 +74,12 @@ def test_the_execution_cache_is_emptied_when_its_inputs_changed(project):
     assert not cache.exists()
 
 
-def test_the_notebook_pages_are_the_toc_pages_with_code(project):
-    pages = buildcache.notebook_pages(project)
-    assert pages, "the book has notebook pages"
-    for page in pages:
-        assert "{code-cell}" in page.read_text(encoding="utf-8")
+def test_every_page_with_code_is_executed(project):
     from bookbuild import toc_pages
 
+    pages = [p.relative_to(project).with_suffix("").as_posix() for p in buildcache.notebook_pages(project)]
     with_code = [p for p in toc_pages(project) if "{code-cell}" in (project / f"{p}.md").read_text(encoding="utf-8")]
-    assert [p.relative_to(project).with_suffix("").as_posix() for p in pages] == with_code
+    assert with_code and set(with_code) <= set(pages) <= set(toc_pages(project)), (pages, with_code)
 
 
 @pytest.mark.slow

@@ -36,7 +36,7 @@ import subprocess
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import yaml
 
@@ -153,11 +153,21 @@ def _record_execution_inputs(root: Path) -> None:
 
 
 def notebook_pages(root: Path) -> list[Path]:
-    """The pages of the table of contents that are notebooks (code cells), in the toc's order."""
+    """The pages of the table of contents that the book build executes, in the toc's order: those
+    myst-nb reads as notebooks (MyST front matter), less the ``execute.exclude_patterns``."""
+    from myst_nb.core.read import is_myst_markdown_notebook
+
     toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
     names = [toc["root"]] + [c["file"] for part in toc.get("parts", []) for c in part.get("chapters", [])]
-    pages = [root / f"{name}.md" for name in names]
-    return [p for p in pages if p.is_file() and "{code-cell}" in p.read_text(encoding="utf-8")]
+    excluded = _execute_config(root).get("exclude_patterns") or []
+    pages = []
+    for name in names:
+        page = root / f"{name}.md"
+        if not page.is_file() or not is_myst_markdown_notebook(page.read_text(encoding="utf-8")):
+            continue
+        if not any(PurePosixPath(page.as_posix()).match(pattern) for pattern in excluded):
+            pages.append(page)
+    return pages
 
 
 def _execute_config(root: Path) -> dict:
