@@ -94,3 +94,17 @@ def test_boilerplate_table_counts_every_boilerplate_paragraph_once(paras):
     assert table["paragraphs"].sum() == len(boiler)
     assert sorted(k for w in table["where"] for k in w.split("; ")) == sorted(boiler["key"])
     assert set(table["rule"]) == set(boiler["rule"])
+
+
+def test_codebook_tables_count_the_ledger(ledger):
+    from analysis import codebook, tables
+
+    types = tables.types_in_use(ledger)
+    assert types["events in ledger"].sum() == len(ledger)
+    assert set(types["event_type"]) == set(codebook.PLOVER_TYPES)
+    modes = tables.modes_in_use(ledger)
+    assert modes["events"].sum() == (ledger["event_mode"] != "").sum()
+    prec = tables.terms_in_use(ledger, "date_precision", codebook.PRECISIONS, "meaning and form")
+    assert prec["events"].sum() == len(ledger) and list(prec["date_precision"]) == list(codebook.PRECISIONS)
+    kinds = tables.terms_in_use(actors.load_actors(), "kind", actors.KINDS, "covers", count="actors")
+    assert kinds["actors"].sum() == len(actors.load_actors())
