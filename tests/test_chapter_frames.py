@@ -108,3 +108,12 @@ def test_codebook_tables_count_the_ledger(ledger):
     assert prec["events"].sum() == len(ledger) and list(prec["date_precision"]) == list(codebook.PRECISIONS)
     kinds = tables.terms_in_use(actors.load_actors(), "kind", actors.KINDS, "covers", count="actors")
     assert kinds["actors"].sum() == len(actors.load_actors())
+
+
+def test_ledger_source_names_the_seeds_of_the_rows_charted(ledger):
+    from analysis import figures
+
+    seeds = sorted(set(ledger["seed"]))
+    assert f"seeds {seeds[0]}\u2013{seeds[-1]}" in figures.ledger_source(ledger)
+    one = ledger[ledger["seed"] == seeds[0]]
+    assert f"seed {seeds[0]};" in figures.ledger_source(one)

@@ -114,6 +114,14 @@ def publish(drawn: tuple[Figure, pd.DataFrame], name: str, folder: Path = EXPORT
     return Image(filename=str(out["png"]))
 
 
+def ledger_source(events: pd.DataFrame) -> str:
+    """The source line of a chart of ledger events: the file, the seeds the charted rows come from (a
+    range, computed, so an added article moves it) and the scores' origin."""
+    seeds = sorted(set(events["seed"]))
+    span = f"seed {seeds[0]}" if len(seeds) == 1 else f"seeds {seeds[0]}\u2013{seeds[-1]}"
+    return f"event ledger (data/events.csv), {span}; PLOVER scores (derived from Goldstein 1992)"
+
+
 def event_timeline(
     events: pd.DataFrame,
     title: str,
