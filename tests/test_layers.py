@@ -39,6 +39,7 @@ LAYERS = {
     "pages": 3,
     "printing": 3,
     "cli": 4,
+    "buildcache": 4,
     "__main__": 4,
     "__init__": 4,
 }
