@@ -22,7 +22,10 @@ chapters' code reads. Here:
   text computed from an older ledger or commit; the notebooks come from the cache.
 
 What the last run did is written to ``_build/build-record.json`` (the tests read it). Nothing here
-reads the clock or the network: the same tree gives the same decision.
+reads the clock or the network: the same tree gives the same decision. The commit and date are not
+execution inputs: the chapters' code does not read them (the extensions that state them run in every
+build). A chapter whose code came to read another file (another chapter's text, the commit) would need
+it added to :data:`EXECUTION_INPUTS`.
 """
 
 from __future__ import annotations
