@@ -117,3 +117,27 @@ def write_seed_page(path: Path = SEED_PAGE) -> Path:
     """Write the seed-text page; returns its path."""
     Path(path).write_text(seed_page(), encoding="utf-8")
     return Path(path)
+
+
+def glossary_markdown(glossary: pd.DataFrame) -> str:
+    """The glossary as a MyST ``glossary`` directive (sorted), one Sphinx term per row of
+    :func:`analysis.glossary.load_glossary`'s frame, so ``{term}`AES``` links to it. Each definition
+    gives the expansion, the definition, and its sources: the seed paragraph as a ``{para}`` citation
+    with its quote (checked by the build), and the source outside the seeds, labelled as such
+    (``bib:KEY`` as a ``{cite}``). Every text cell is escaped; the terms are plain by the loader's
+    rule (letters, digits, spaces, hyphens)."""
+    out = ["```{glossary}", ":sorted:", ""]
+    for row in glossary.itertuples(index=False):
+        sources = []
+        if row.seed_source:
+            sources.append(f'In the seeds: {{para}}`{row.seed_source} "{row.seed_quote}"`.')
+        if row.reference:
+            bib = re.match(r"^bib:(\S+)$", row.reference)
+            ref = f"{{cite}}`{bib[1]}`" if bib else escape_myst(row.reference)
+            sources.append(f"Outside the seeds: {ref}.")
+        out += [
+            row.term,
+            f"  **{escape_myst(row.expansion)}.** {escape_myst(row.definition)} {' '.join(sources)}",
+            "",
+        ]
+    return "\n".join([*out, "```"]) + "\n"
