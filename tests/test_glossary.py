@@ -165,7 +165,9 @@ def test_the_first_use_rule(glossary, tmp_path):
 
     assert problems("The {term}`Alliance of Sahel States (AES) <AES>`, then AES again.") == []
     assert problems("The Alliance of Sahel States ({term}`AES`), then AES.") == []
-    assert problems("The {term}`Operation Barkhane <Barkhane>`.") == []
+    assert problems("The {term}`Operation Barkhane <Barkhane>` and {term}`Takuba`.") == []
+    assert "first use of Barkhane is not a {term} role" in problems("Barkhane")[0]
+    assert "first use of G5 Sahel is not expanded" in problems("The {term}`G5 Sahel`.")[0]
     assert "first use of AES is not a {term} role" in problems("The AES, then {term}`AES`.")[0]
     assert "first use of AES is not expanded" in problems("The {term}`AES` alliance.")[0]
     assert "'XYZ' is not in the glossary" in problems("The XYZ.")[0]

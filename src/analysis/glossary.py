@@ -13,7 +13,9 @@ roles' targets):
 
 * every acronym (:func:`find_acronyms`) is a glossary term or on :data:`NOT_GLOSSED` (file formats
   and software names, not the report's subject);
-* the first occurrence of each glossary term on a page is a ``{term}`` role naming it, expanded:
+* the first occurrence of each glossary term on a page is a ``{term}`` role naming it; an acronym,
+  or a term holding digits (``G5 Sahel``), is also expanded there (a plain name such as ``Barkhane``
+  needs only the link):
   either the role's own text holds the expansion (``{term}`Alliance of Sahel States (AES) <AES>```)
   or the visible text just before the role ends with the expansion and an opening parenthesis
   (``Alliance of Sahel States ({term}`AES`)``); the comparison ignores case and runs of spaces.
@@ -341,6 +343,12 @@ def code_strings(source: str) -> list[tuple[int, str]]:
 # --- the rule ---------------------------------------------------------------------------------------
 
 
+def _needs_expansion(term: str) -> bool:
+    """Acronyms and terms with digits (``G5 Sahel``) are expanded at first use; a plain name
+    (``Barkhane``) is only linked."""
+    return is_acronym(term) or not term.replace(" ", "").isalpha()
+
+
 def _squash(s: str) -> str:
     return re.sub(r"\s+", " ", s).strip().casefold()
 
@@ -370,12 +378,12 @@ def check_page(
             if word in seen:
                 continue
             seen.add(word)
-            wanted = _squash(expansion[word])
+            wanted = _squash(expansion[word]) if _needs_expansion(word) else _squash(word)
             if seg.term is None or by_fold.get(seg.term.casefold()) != word:
                 how = (
                     f"{{term}}`{expansion[word]} ({word}) <{word}>` or {expansion[word]} ({{term}}`{word}`)"
                     if is_acronym(word)
-                    else f"{{term}}`{expansion[word]} <{word}>`"
+                    else f"{{term}}`{expansion[word] if _needs_expansion(word) else word} <{word}>`"
                 )
                 problems.append(
                     f"{path}:{seg.line}: first use of {word} is not a {{term}} role linking it: write {how}"
