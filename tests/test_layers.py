@@ -19,6 +19,7 @@ LAYERS = {
     "actors": 0,
     "places": 0,
     "buildinfo": 0,
+    "glossary": 0,
     "codebook": 1,
     "events": 1,
     "claims": 1,
