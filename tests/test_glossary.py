@@ -194,3 +194,32 @@ def test_the_glossary_page_renders_every_term_escaped(glossary):
     assert "{cite}`plover`" in md and "Mali\\'s army" in md
     page = (paths.ROOT / "chapters" / "glossary.md").read_text(encoding="utf-8")
     assert "glossary_markdown(load_glossary())" in page
+
+
+# Text columns of the data that the book prints in its tables (the public record's rows, the ledger's
+# summaries, the claims, the judgments and their indicators). Codes (ISO 3166 country codes, ids) and
+# the seeds' own words (quotes) are not prose and are left out.
+PRINTED_COLUMNS = {
+    "public_record.csv": ("subject", "value", "source", "note"),
+    "events.csv": ("summary",),
+    "claims.csv": ("claim",),
+    "judgments.csv": ("title", "statement", "changes_if"),
+    "indicators.csv": ("indicator",),
+}
+
+
+@pytest.mark.parametrize(("name", "columns"), PRINTED_COLUMNS.items(), ids=list(PRINTED_COLUMNS))
+def test_acronyms_in_the_printed_data_are_in_the_glossary(glossary, name, columns):
+    terms = tuple(glossary["term"])
+    known = set(terms) | set(NOT_GLOSSED) | set(CODEBOOK_NAMES)
+    with (paths.DATA_DIR / name).open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert rows and set(columns) <= set(rows[0]), name
+    unknown = {
+        (word, line, column)
+        for line, row in enumerate(rows, start=2)
+        for column in columns
+        for word, _ in find_acronyms(row[column] or "", terms)
+        if word not in known
+    }
+    assert not unknown, f"{name}: acronyms not in data/glossary.csv: {sorted(unknown)}"
