@@ -139,8 +139,23 @@ def link_chapter_pdf(app, pagename, templatename, context, doctree):
     context["body"] = re.sub(r"(</h1>)", r"\1" + link.replace("\\", "\\\\"), context["body"], count=1)
 
 
+def title_years(app, doctree):
+    """The root page's own heading states the corpus's years too (see :func:`corpus_title`): run
+    before Sphinx records the page's title, so the navigation and the PDF's contents agree."""
+    if app.env.docname != app.config.root_doc:
+        return
+    title = next(iter(doctree.findall(nodes.title)), None)
+    if title is None:
+        return
+    for text in list(title.findall(nodes.Text)):
+        new = corpus_title(str(text))
+        if new != str(text):
+            text.parent.replace(text, nodes.Text(new))
+
+
 def setup(app):
     app.connect("config-inited", configure)
+    app.connect("doctree-read", title_years, priority=400)
     app.connect("doctree-resolved", mark_parts)
     app.connect("html-page-context", link_chapter_pdf)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -53,6 +53,18 @@ def test_book_builds_with_every_page(built_book):
 
 
 @pytest.mark.slow
+def test_the_front_page_heading_states_the_corpus_years(built_book):
+    from analysis.corpus import load_catalog
+
+    catalog = load_catalog()
+    years = f"{catalog['published_earliest'].min().year}\u2013{catalog['published_latest'].max().year}"
+    heading = re.search(r"<h1>(.*?)<a", (built_book / "intro.html").read_text(encoding="utf-8"), re.S)
+    assert heading and f"Algeria and Mali, {years}:" in heading.group(1)
+    title = re.search(r"<title>(.*?)</title>", (built_book / "chapters" / "key_judgments.html").read_text("utf-8"))
+    assert title and years in title.group(1)
+
+
+@pytest.mark.slow
 def test_book_built_with_the_network_cut(built_book):
     if not can_cut_network():
         if os.environ.get("CI") == "true":
@@ -97,3 +109,33 @@ def test_chapter_citations_name_content_paragraphs(paras):
         if kinds.get(k, "boilerplate") == "boilerplate" and (p, k) not in date_furniture
     ]
     assert not problems, problems
+
+
+def test_the_root_page_heading_takes_the_corpus_years():
+    import sys
+    from types import SimpleNamespace
+
+    from docutils import frontend, nodes, utils
+    from docutils.parsers.rst import Parser
+
+    sys.path.insert(0, str(paths.ROOT / "_ext"))
+    from print_edition import corpus_title, title_years
+
+    def page():
+        settings = frontend.get_default_settings(Parser)
+        doc = utils.new_document("intro", settings)
+        section = nodes.section()
+        section += nodes.title("", "Algeria and Mali, 1990–1991: from mediation to rupture")
+        doc += section
+        return doc
+
+    expected = corpus_title("Algeria and Mali, 1990–1991: from mediation to rupture")
+    assert "1990" not in expected
+    root = page()
+    title_years(SimpleNamespace(env=SimpleNamespace(docname="intro"), config=SimpleNamespace(root_doc="intro")), root)
+    assert root.next_node(nodes.title).astext() == expected
+    other = page()
+    title_years(
+        SimpleNamespace(env=SimpleNamespace(docname="chapters/x"), config=SimpleNamespace(root_doc="intro")), other
+    )
+    assert "1990–1991" in other.next_node(nodes.title).astext()
