@@ -102,6 +102,25 @@ def test_strike_matrix_ranking_and_sensitivity(ledger):
     assert dict(zip(rev["evidence"], rev["top_after"])) == {"C02": ("H1", "H2"), "C03": ("H1", "H2")}
 
 
+def test_what_the_chapter_says_of_the_matrices(ledger):
+    """The rupture chapter's prose rests on these facts of the data; if one fails, re-read the prose."""
+    hyp, mat, ev, cl, names = ledger
+    described = ach.evidence(mat, ev, cl, names).set_index(["matrix", "evidence"])
+    # "Both inconsistencies come from one voice, Ahmed Attaf ... as Maghreb Emergent reports it"
+    against = mat[(mat["matrix"] == "agreement_end") & (mat["rating"] == "inconsistent")]
+    assert {described.at[("agreement_end", e), "who"] for e in against["evidence"]} == {
+        "Ahmed Attaf, as Maghreb Emergent reports it"
+    }
+    # the strike matrix: every row from seed 003, through Jeune Afrique; Bamako's targeting claim
+    # (C01) rated neutral for civilian victims
+    strike = described.loc["strike_victims"]
+    assert set(strike["seed"]) == {"003"} and strike["who"].str.contains("Jeune Afrique").all()
+    assert (
+        mat.query("matrix == 'strike_victims' and evidence == 'C01' and hypothesis == 'H2'")["rating"].item()
+        == "neutral"
+    )
+
+
 def test_diagnosticity(ledger):
     hyp, mat, *_ = ledger
     diag = ach.diagnosticity(mat).set_index(["matrix", "evidence"])["diagnosticity"]
