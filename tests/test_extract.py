@@ -255,8 +255,13 @@ def test_cli_json_with_anchor(capsys):
     assert {"key", "sentence", "dates", "actors", "places"} <= set(records[0])
 
 
-def test_cli_progress_bar_for_several_files(capsys):
-    assert main(["extract", str(_seed_file("000")), str(_seed_file("001"))]) == 0
+def test_cli_progress_bar_only_on_a_terminal_or_asked(capsys):
+    files = [str(_seed_file("000")), str(_seed_file("001"))]
+    assert main(["extract", *files]) == 0  # stderr is captured, not a terminal: no bar
+    captured = capsys.readouterr()
+    assert "2/2" not in captured.err and "extract:" not in captured.err
+    assert "000¶2.2" in captured.out and "001¶1.1" in captured.out
+    assert main(["extract", *files, "--progress"]) == 0
     captured = capsys.readouterr()
     assert "2/2" in captured.err
     assert "000¶2.2" in captured.out and "001¶1.1" in captured.out

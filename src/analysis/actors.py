@@ -99,7 +99,10 @@ ACTORS_SCHEMA = table_schema(
 
 
 def _strip_accents(s: str) -> str:
-    decomposed = unicodedata.normalize("NFD", normalise(s))
+    s = normalise(s)
+    if s.isascii():  # nothing to decompose or strip: the common case, at a fraction of the cost
+        return s
+    decomposed = unicodedata.normalize("NFD", s)
     return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
 
 
@@ -189,7 +192,8 @@ def actor_matcher(actors: pd.DataFrame | None = None):
     patterns compiled once: what a run over many sentences or articles should use."""
     actors = load_actors() if actors is None else actors
     patterns = _patterns(tuple(aliases_of(actors)))
-    return lambda text: _match(text, patterns)
+    index = _needle_index(patterns)
+    return lambda text: _match(text, patterns, index)
 
 
 def find_actors(text: str, actors: pd.DataFrame | None = None) -> list[str]:
@@ -202,16 +206,40 @@ def find_actors(text: str, actors: pd.DataFrame | None = None) -> list[str]:
     return actor_matcher(actors)(text)
 
 
-def _match(text: str, patterns: list[tuple[re.Pattern, str, bool, str]]) -> list[str]:
+_WORD_RUN = re.compile(r"\w+")
+
+
+def _needle_index(patterns: list[tuple[re.Pattern, str, bool, str]]) -> tuple[dict, dict, tuple[int, ...]]:
+    """``(needle -> pattern positions)`` for the acronyms and for the other aliases, and the positions of
+    patterns without a needle (always tried)."""
+    exact: dict[str, list[int]] = {}
+    folded: dict[str, list[int]] = {}
+    always = []
+    for i, (_pattern, _aid, acronym, needle) in enumerate(patterns):
+        if not needle:
+            always.append(i)
+        else:
+            (exact if acronym else folded).setdefault(needle, []).append(i)
+    return exact, folded, tuple(always)
+
+
+def _match(text: str, patterns: list[tuple[re.Pattern, str, bool, str]], index=None) -> list[str]:
+    """The actor ids of ``text``: each pattern, longest alias first, claims the matches that overlap no
+    earlier claim. A pattern is tried only when its needle is one of the text's words (runs of word
+    characters): in any match the needle is such a run, so skipping the others changes nothing."""
     plain = _strip_accents(str(text))
     lower = plain.lower()
+    exact, folded, always = _needle_index(patterns) if index is None else index
+    tried = set(always)
+    for word in set(_WORD_RUN.findall(plain)):
+        tried.update(exact.get(word, ()))
+    for word in set(_WORD_RUN.findall(lower)):
+        tried.update(folded.get(word, ()))
     taken: list[tuple[int, int]] = []
     hits: list[tuple[int, str]] = []
-    for pattern, aid, acronym, needle in patterns:
-        haystack = plain if acronym else lower
-        if needle not in haystack:
-            continue
-        for m in pattern.finditer(haystack):
+    for i in sorted(tried):
+        pattern, aid, acronym, _needle = patterns[i]
+        for m in pattern.finditer(plain if acronym else lower):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):
                 continue

@@ -10,8 +10,6 @@ import argparse
 import sys
 from pathlib import Path
 
-import pandas as pd
-
 from analysis import paths
 from analysis.errors import AnalysisError
 
@@ -129,7 +127,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 
     from tqdm import tqdm
 
-    from analysis.extract import candidates_records, extract_many, format_candidates
+    from analysis.extract import candidates_records, extract_many, format_candidates, review_rows_many
 
     anchor = None
     if args.anchor is not None:
@@ -166,21 +164,18 @@ def _cmd_extract(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
         jobs.append((f, own))
-    results = extract_many(jobs, processes=args.jobs)
-    # The bar closes (ending its line) before any error message is printed.
-    bar = tqdm(results, total=len(jobs), desc="extract", unit="file", file=sys.stderr, disable=len(jobs) < 2)
+    results = (review_rows_many if args.review else extract_many)(jobs, processes=args.jobs)
+    # A progress bar on stderr for several files when stderr is a terminal, or always with --progress. It
+    # closes (ending its line) before any error message is printed.
+    show = args.progress or (len(jobs) > 1 and sys.stderr.isatty())
+    bar = tqdm(results, total=len(jobs), desc="extract", unit="file", file=sys.stderr, disable=not show)
     if args.review:
-        from analysis.review import REVIEW_COLUMNS, review_frame
+        from analysis.review import write_review_rows
 
-        n = 0
         partial = Path(args.review + ".partial")  # renamed when complete: never half a review file
         try:
             with bar, partial.open("w", encoding="utf-8", newline="") as out:  # streamed: memory stays flat
-                pd.DataFrame(columns=list(REVIEW_COLUMNS)).to_csv(out, index=False, lineterminator="\n")
-                for frame in bar:
-                    rows = review_frame(frame)
-                    rows.to_csv(out, index=False, header=False, lineterminator="\n")
-                    n += len(rows)
+                n = write_review_rows(out, bar)
         except BaseException:
             partial.unlink(missing_ok=True)
             raise
@@ -290,6 +285,7 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON records instead of a table")
     p.add_argument("--review", metavar="OUT.csv", help="write a review file of proposed ledger rows instead")
     p.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes (default: %(default)s)")
+    p.add_argument("--progress", action="store_true", help="show the progress bar even when stderr is not a terminal")
     p.set_defaults(func=_cmd_extract)
 
     p = sub.add_parser("accept", help="append the rows of a review file marked decision=accept to the ledger")

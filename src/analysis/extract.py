@@ -21,16 +21,16 @@ from __future__ import annotations
 import re
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterable, Iterator
 
 import pandas as pd
 
 from analysis.actors import actor_matcher
-from analysis.corpus import SEED_NAME, CorpusError, paragraphs_of_text, read_text
+from analysis.corpus import SEED_NAME, CorpusError, classify, paragraph_key, read_text, split_paragraphs
 from analysis.dates import DateMention, find_dates
 from analysis.errors import AnalysisError
 from analysis.places import place_matcher
-from analysis.text import detect_language
+from analysis.text import detect_language, nfc
 
 __all__ = [
     "ExtractError",
@@ -38,7 +38,10 @@ __all__ = [
     "split_sentences",
     "format_mention",
     "candidates",
+    "candidate_rows",
     "extract_file",
+    "extract_many",
+    "review_rows_many",
     "candidates_records",
     "format_candidates",
 ]
@@ -213,17 +216,40 @@ def candidates(
     missing = needed - set(paragraphs_df.columns)
     if missing:
         raise KeyError(f"paragraph table lacks column(s): {', '.join(sorted(missing))}")
-    notes: list[str] = []
-    find_actor_ids = _finder(actors, actor_matcher, "actor_id")
-    find_place_ids = _finder(places, place_matcher, "place_id")
-    has_lang = "lang" in paragraphs_df.columns
+    columns = ["seed", "n", "key", "text", "kind", *(["lang"] if "lang" in paragraphs_df.columns else [])]
+    records = paragraphs_df[columns].to_dict("records")
+    rows = list(
+        candidate_rows(
+            records, _finder(actors, actor_matcher, "actor_id"), _finder(places, place_matcher, "place_id"), anchor
+        )
+    )
+    return _frame(rows)
 
-    rows = []
-    for rec in paragraphs_df.to_dict("records"):
+
+def _frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=list(COLUMNS)) if rows else _empty()
+    if rows:
+        frame["paragraph"] = frame["paragraph"].astype("int64")
+        frame["sentence_no"] = frame["sentence_no"].astype("int64")
+    frame.attrs["notes"] = []
+    return frame
+
+
+def candidate_rows(
+    paragraphs: Iterable[dict[str, Any]],
+    find_actor_ids: Finder,
+    find_place_ids: Finder,
+    anchor: date | None = None,
+) -> Iterator[dict[str, Any]]:
+    """The rows of :func:`candidates` (dicts with the keys :data:`COLUMNS`), one by one, from paragraph
+    records (dicts with ``seed``, ``n``, ``key``, ``text``, ``kind`` and optionally ``lang``) and two
+    functions ``text -> list of ids``: the loop itself, without a frame, for runs over many articles."""
+    for rec in paragraphs:
         if rec["kind"] == "boilerplate":
             continue
         text = str(rec["text"])
-        lang = rec["lang"] if has_lang and rec["lang"] in ("en", "fr") else None
+        lang = rec.get("lang")
+        lang = lang if lang in ("en", "fr") else None
         for no, (s, e) in enumerate(split_sentences(text), start=1):
             sentence = text[s:e]
             mentions = find_dates(sentence, lang=lang, anchor=anchor)
@@ -234,28 +260,48 @@ def candidates(
             ]
             if not reasons:
                 continue
-            rows.append(
-                {
-                    "seed": rec["seed"],
-                    "paragraph": int(rec["n"]),
-                    "key": rec["key"],
-                    "kind": rec["kind"],
-                    "lang": lang,
-                    "sentence_no": no,
-                    "sentence": sentence,
-                    "dates": [format_mention(d) for d in mentions],
-                    "date_mentions": mentions,
-                    "actors": actor_ids,
-                    "places": place_ids,
-                    "kept_for": "+".join(reasons),
-                }
-            )
-    frame = pd.DataFrame(rows, columns=list(COLUMNS)) if rows else _empty()
-    if rows:
-        frame["paragraph"] = frame["paragraph"].astype("int64")
-        frame["sentence_no"] = frame["sentence_no"].astype("int64")
-    frame.attrs["notes"] = notes
-    return frame
+            yield {
+                "seed": rec["seed"],
+                "paragraph": int(rec["n"]),
+                "key": rec["key"],
+                "kind": rec["kind"],
+                "lang": lang,
+                "sentence_no": no,
+                "sentence": sentence,
+                "dates": [format_mention(d) for d in mentions],
+                "date_mentions": mentions,
+                "actors": actor_ids,
+                "places": place_ids,
+                "kept_for": "+".join(reasons),
+            }
+
+
+def _paragraph_records(text: str, seed: str, default_language: str) -> Iterator[dict[str, Any]]:
+    """The paragraphs of one text as :func:`analysis.corpus.paragraphs_of_text` numbers, classifies and
+    assigns them a language, with only the fields :func:`candidate_rows` reads (and the language found
+    only where it is read: outside boilerplate)."""
+    for p in split_paragraphs(text):
+        clean = nfc(p.raw).strip()
+        kind, _rule = classify(clean)
+        lang = None if kind == "boilerplate" else detect_language(clean) or default_language
+        yield {"seed": seed, "n": p.n, "key": paragraph_key(seed, p.n), "text": clean, "kind": kind, "lang": lang}
+
+
+def _file_rows(
+    path: str | Path, anchor: date | None, actors: Finder | pd.DataFrame | None, places: Finder | pd.DataFrame | None
+) -> Iterator[dict[str, Any]]:
+    """The candidate rows of one file (see :func:`extract_file`), as :func:`candidate_rows` yields them."""
+    path = Path(path)
+    try:
+        text = read_text(path)
+    except CorpusError as exc:
+        raise ExtractError(path, exc.reason) from None
+    match = SEED_NAME.match(path.name)
+    seed = match["seed"] if match else path.stem
+    paras = _paragraph_records(text, seed, detect_language(text, default="en"))
+    find_actor_ids = _finder(actors, actor_matcher, "actor_id")
+    find_place_ids = _finder(places, place_matcher, "place_id")
+    return candidate_rows(paras, find_actor_ids, find_place_ids, anchor)
 
 
 def extract_file(
@@ -273,16 +319,8 @@ def extract_file(
     Raises:
         ExtractError: the file is missing, not a file, empty, binary or not UTF-8 (the message names it).
     """
-    path = Path(path)
-    try:
-        text = read_text(path)
-    except CorpusError as exc:
-        raise ExtractError(path, exc.reason) from None
-    match = SEED_NAME.match(path.name)
-    seed = match["seed"] if match else path.stem
-    paras = paragraphs_of_text(text, seed=seed, default_language=detect_language(text, default="en"))
-    frame = candidates(paras, actors=actors, places=places, anchor=anchor)
-    frame.attrs["file"] = str(path)
+    frame = _frame(list(_file_rows(path, anchor, actors, places)))
+    frame.attrs["file"] = str(Path(path))
     return frame
 
 
@@ -345,9 +383,6 @@ _WORKER: dict[str, Any] = {}
 
 
 def _init_worker() -> None:
-    from analysis.actors import actor_matcher
-    from analysis.places import place_matcher
-
     _WORKER["actors"], _WORKER["places"] = actor_matcher(), place_matcher()
 
 
@@ -356,17 +391,40 @@ def _extract_one(job: tuple[str, date | None]) -> pd.DataFrame:
     return extract_file(path, anchor=anchor, actors=_WORKER["actors"], places=_WORKER["places"])
 
 
-def extract_many(jobs: list[tuple[str | Path, date | None]], processes: int = 1):
-    """Candidates of each ``(file, anchor)`` in ``jobs``, yielded in order as they are ready, so a caller
-    can stream them out and memory stays flat however many files there are. With ``processes > 1`` the
-    files are spread over that many worker processes (each compiles the alias tables once)."""
+def _review_one(job: tuple[str, date | None]) -> list[list[Any]]:
+    from analysis.review import review_values
+
+    path, anchor = job
+    return [review_values(row) for row in _file_rows(path, anchor, _WORKER["actors"], _WORKER["places"])]
+
+
+def _many(work: Callable, jobs: list[tuple[str | Path, date | None]], processes: int) -> Iterator:
     jobs = [(str(p), a) for p, a in jobs]
     if processes <= 1:
         _init_worker()
         for job in jobs:
-            yield _extract_one(job)
+            yield work(job)
         return
     import multiprocessing
 
+    # Chunks of files per task: few enough round trips, small enough that the order of results (and
+    # so the streamed output) does not wait long on one slow chunk.
+    chunksize = max(1, min(32, len(jobs) // (processes * 8)))
     with multiprocessing.get_context("fork").Pool(processes, initializer=_init_worker) as pool:
-        yield from pool.imap(_extract_one, jobs, chunksize=8)
+        yield from pool.imap(work, jobs, chunksize=chunksize)
+
+
+def extract_many(jobs: list[tuple[str | Path, date | None]], processes: int = 1) -> Iterator[pd.DataFrame]:
+    """Candidates of each ``(file, anchor)`` in ``jobs``, yielded in order as they are ready, so a caller
+    can stream them out and memory stays flat however many files there are. With ``processes > 1`` the
+    files are spread over that many worker processes (each compiles the alias tables once)."""
+    return _many(_extract_one, jobs, processes)
+
+
+def review_rows_many(jobs: list[tuple[str | Path, date | None]], processes: int = 1) -> Iterator[list[list[Any]]]:
+    """The review-file rows (:func:`analysis.review.review_values`, in the order of
+    :data:`analysis.review.REVIEW_COLUMNS`) of each ``(file, anchor)`` in ``jobs``, one list per file,
+    in order, as :func:`extract_many` yields its frames: the same rows as
+    ``review_frame(extract_file(...))``, made in the worker processes without a frame, so the parent only
+    writes them."""
+    return _many(_review_one, jobs, processes)

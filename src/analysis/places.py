@@ -244,23 +244,45 @@ def find_places(text: str, gazetteer: pd.DataFrame | None = None) -> list[str]:
     return place_matcher(gazetteer)(text)
 
 
+def _needle(key: str) -> str:
+    """The longest run of word characters of an alias key: every match of the key's pattern contains it."""
+    return max(re.findall(r"\w+", key), key=len, default="")
+
+
 def place_matcher(gazetteer: pd.DataFrame | None = None):
     """A function ``text -> place ids`` (see :func:`find_places`) with the alias table built and its
-    pattern compiled once: what a run over many sentences or articles should use."""
+    patterns compiled once: what a run over many sentences or articles should use.
+
+    One alternation of all aliases, longest first, finds the places. Each text is searched only with the
+    aliases (and non-place phrases) whose longest word occurs in it, as a substring: an alias whose word is
+    absent cannot match, so the result is that of the full alternation, at a fraction of its cost (the
+    alternation of each such subset is compiled once and kept)."""
     gaz = _gazetteer(gazetteer)
-    blanks = [re.compile(rf"(?<!\w){_pattern(phrase)}(?!\w)") for phrase in NON_PLACE_PHRASES]
+    blanks = [
+        (_needle(alias_key(phrase)), re.compile(rf"(?<!\w){_pattern(phrase)}(?!\w)")) for phrase in NON_PLACE_PHRASES
+    ]
     table = alias_table(gaz)
     table = table.assign(length=table["key"].str.len()).sort_values(["length", "key"], ascending=[False, True])
-    regex = re.compile(r"(?<!\w)(?:" + "|".join(f"({_pattern(a)})" for a in table["key"]) + r")(?!\w)")
+    keys = table["key"].tolist()
+    alternatives = [f"({_pattern(a)})" for a in keys]
+    needles = [_needle(k) for k in keys]
     ids = table["place_id"].tolist()
+
+    @lru_cache(maxsize=4096)
+    def regex(subset: tuple[int, ...]) -> re.Pattern:
+        return re.compile(r"(?<!\w)(?:" + "|".join(alternatives[i] for i in subset) + r")(?!\w)")
 
     def match(text: str) -> list[str]:
         folded = alias_key(text)
-        for blank in blanks:
-            folded = blank.sub(lambda m: " " * len(m.group(0)), folded)
+        for needle, blank in blanks:
+            if needle in folded:
+                folded = blank.sub(lambda m: " " * len(m.group(0)), folded)
+        subset = tuple(i for i, needle in enumerate(needles) if needle in folded)
         found: list[str] = []
-        for hit in regex.finditer(folded):
-            pid = ids[hit.lastindex - 1]
+        if not subset:
+            return found
+        for hit in regex(subset).finditer(folded):
+            pid = ids[subset[hit.lastindex - 1]]
             if pid not in found:
                 found.append(pid)
         return found

@@ -24,6 +24,7 @@ import re
 import shutil
 import tempfile
 from pathlib import Path
+from typing import Iterable
 
 import pandas as pd
 
@@ -93,39 +94,71 @@ def suggest_type(sentence: str) -> tuple[str, str]:
     return "", ""
 
 
+def review_record(candidate: dict) -> dict:
+    """The review file's row (a dict over :data:`REVIEW_COLUMNS`) for one candidate row of
+    :func:`analysis.extract.candidates` (or :func:`analysis.extract.candidate_rows`)."""
+    dated = [d for d in candidate["date_mentions"] if d.start]
+    first = dated[0] if dated else None
+    suggested, cue = suggest_type(candidate["sentence"])
+    row = dict.fromkeys(REVIEW_COLUMNS, "")
+    row.update(
+        {
+            "review_line_note": f"{candidate['key']} sentence {candidate['sentence_no']}: {candidate['kept_for']}",
+            "seed": candidate["seed"],
+            "paragraph": int(candidate["paragraph"]),
+            "quote": candidate["sentence"],
+            "date_start": first.start if first else "",
+            "date_end": first.end if first else "",
+            "date_precision": first.precision if first else "",
+            "dates_found": "; ".join(candidate["dates"]),
+            "date_text": "; ".join(d.text for d in candidate["date_mentions"]),
+            "actors_found": ";".join(candidate["actors"]),
+            "places_found": ";".join(candidate["places"]),
+            "suggested_type": suggested,
+            "cue": cue,
+        }
+    )
+    return row
+
+
+def review_values(candidate: dict) -> list:
+    """:func:`review_record` as a list in the order of :data:`REVIEW_COLUMNS` (empty values as ``""``):
+    one line of the review file for :func:`write_review_rows`."""
+    return ["" if v is None else v for v in review_record(candidate).values()]
+
+
 def review_frame(candidates: pd.DataFrame) -> pd.DataFrame:
     """The review file's rows for a frame of :func:`analysis.extract.candidates`."""
-    rows = []
-    for rec in candidates.to_dict("records"):
-        dated = [d for d in rec["date_mentions"] if d.start]
-        first = dated[0] if dated else None
-        suggested, cue = suggest_type(rec["sentence"])
-        rows.append(
-            {
-                "review_line_note": f"{rec['key']} sentence {rec['sentence_no']}: {rec['kept_for']}",
-                "decision": "",
-                "seed": rec["seed"],
-                "paragraph": rec["paragraph"],
-                "quote": rec["sentence"],
-                "date_start": first.start if first else "",
-                "date_end": first.end if first else "",
-                "date_precision": first.precision if first else "",
-                "dates_found": "; ".join(rec["dates"]),
-                "date_text": "; ".join(d.text for d in rec["date_mentions"]),
-                "actors_found": ";".join(rec["actors"]),
-                "places_found": ";".join(rec["places"]),
-                "suggested_type": suggested,
-                "cue": cue,
-            }
-        )
-    frame = pd.DataFrame(rows, columns=list(REVIEW_COLUMNS)).astype(object).fillna("")
-    return frame
+    rows = [review_record(rec) for rec in candidates.to_dict("records")]
+    return pd.DataFrame(rows, columns=list(REVIEW_COLUMNS)).astype(object).fillna("")
 
 
 def write_review(frame: pd.DataFrame, path: str | Path) -> Path:
     path = Path(path)
     frame.to_csv(path, index=False, lineterminator="\n")
     return path
+
+
+def review_writer(out) -> csv.DictWriter:
+    """A CSV writer for review rows on the open text file ``out``, the dialect of :func:`write_review`
+    (``pandas.DataFrame.to_csv``: minimal quoting, ``\\n`` line ends), so a streamed review file is byte for
+    byte the file :func:`write_review` writes of the same rows."""
+    return csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+
+
+def write_review_rows(out, rows: Iterable[Iterable[list]], header: bool = True) -> int:
+    """Write the review file's header (if ``header``) and each batch of ``rows`` (lists from
+    :func:`review_values`, e.g. the batches of :func:`analysis.extract.review_rows_many`) to the open text
+    file ``out`` as they come, so memory stays flat; returns the number of rows written."""
+    writer = review_writer(out)
+    if header:
+        writer.writerow(REVIEW_COLUMNS)
+    n = 0
+    for batch in rows:
+        batch = list(batch)
+        writer.writerows(batch)
+        n += len(batch)
+    return n
 
 
 def _next_ids(existing: pd.Series, n: int) -> list[str]:
