@@ -205,6 +205,7 @@ def test_watch_per_chapter(kj):
         assert len(frame) == kj["indicators"]["judgment_id"].isin(own).sum()
         table = watch_table(frame)
         assert list(table.columns)[0] == "judgment" and not table["judgment"].str.contains("KJ").any()
+        assert table["judgment"].str.startswith("Key judgment ").all()
     with pytest.raises(ValueError, match="unknown chapter"):
         J.watch(kj["judgments"], kj["indicators"], kj["scored"], "appendix_ledger")
 

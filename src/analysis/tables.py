@@ -558,7 +558,7 @@ def watch_table(watch: pd.DataFrame) -> pd.DataFrame:
     the corpus that matches it ("none so far" where nothing does)."""
     return pd.DataFrame(
         {
-            "judgment": [f"{_number(j)}. {t}" for j, t in zip(watch["judgment_id"], watch["title"])],
+            "judgment": [f"Key judgment {_number(j)}: {t}" for j, t in zip(watch["judgment_id"], watch["title"])],
             "likelihood": watch["likelihood"].to_numpy(),
             "indicator": watch["indicator"].to_numpy(),
             "if observed": [f"{d} the likelihood" for d in watch["direction"]],
@@ -577,7 +577,9 @@ def scored_table(scored: pd.DataFrame, judgments: pd.DataFrame) -> pd.DataFrame:
         {
             "date (public record)": scored["day"].dt.strftime("%Y-%m-%d").to_numpy(),
             "what the public record reports": scored["subject"].to_numpy(),
-            "judgment": [f"{_number(j)}. {titles[j]}" if j else "(no indicator)" for j in scored["judgment_id"]],
+            "judgment": [
+                f"Key judgment {_number(j)}: {titles[j]}" if j else "(no indicator)" for j in scored["judgment_id"]
+            ],
             "indicator": scored["indicator"].to_numpy(),
             "bearing": [
                 f"{d} the likelihood; {b}" if b in ("consistent", "against") else f"{d} the likelihood" if d else ""
