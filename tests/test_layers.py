@@ -32,6 +32,7 @@ LAYERS = {
     "validate": 2,
     "timeline": 2,
     "judgments": 2,
+    "ach": 2,
     "border": 2,
     "style": 3,
     "figures": 3,
