@@ -167,6 +167,13 @@ def test_forward_windows_are_computed_from_the_ledger(kj, ledger):
             assert rec.opens == end + pd.Timedelta(days=1) and rec.closes == end + pd.DateOffset(months=months)
 
 
+def test_one_forward_horizon(kj):
+    months = {J.horizon_months(h) for h in kj["judgments"]["horizon"]} - {None}
+    assert J.forward_months(kj["judgments"]) == months.pop()
+    with pytest.raises(ValueError, match="expected one horizon"):
+        J.forward_months(kj["judgments"].assign(horizon="retrospective"))
+
+
 def test_every_judgment_has_indicators_both_ways_or_one(kj):
     ind = kj["indicators"]
     assert set(ind["judgment_id"]) == set(kj["judgments"]["judgment_id"])

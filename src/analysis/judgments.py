@@ -613,3 +613,12 @@ def watch_for(chapter: str) -> pd.DataFrame:
     """:func:`watch` for one analytical chapter, from the real data."""
     a = assessment()
     return watch(a["judgments"], a["indicators"], a["scored"], chapter)
+
+
+def forward_months(judgments: pd.DataFrame) -> int:
+    """The months over which the forward judgments look ahead; ValueError when they differ (the page
+    states one window) or when there is no forward judgment."""
+    months = {m for m in map(horizon_months, judgments["horizon"]) if m is not None}
+    if len(months) != 1:
+        raise ValueError(f"the forward judgments look {sorted(months) or 'no'} months ahead: expected one horizon")
+    return months.pop()
