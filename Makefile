@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: help report pdf test check format lock lab clean venv system-deps browser-deps bench bench-extract data expected
+.PHONY: help report pdf test check format lock lab clean venv system-deps browser-deps bench bench-extract bench-scale data expected
 
 help:
 	@echo "make report   build the HTML report into _build/html, redoing only what changed (creates .venv)"
@@ -108,6 +108,10 @@ bench: $(STAMP)
 # Extraction benchmarks: 5 to 5,000 articles through extract --review --jobs 2.
 bench-extract: $(STAMP)
 	$(BIN)/python benchmarks/bench_extract.py
+
+# Scaling benchmarks: corpus and validate over 5 to 1,000 articles (seed ids are three digits).
+bench-scale: $(STAMP)
+	$(BIN)/python benchmarks/bench_scale.py
 
 # Chapters are MyST Markdown paired with jupytext: make JupyterLab open .md files as notebooks.
 LAB_OVERRIDES := $(VENV)/share/jupyter/lab/settings/overrides.json

@@ -9,13 +9,13 @@ it prints a Markdown table to paste into benchmarks/README.md.
 from __future__ import annotations
 
 import argparse
-import resource
+import os
 import shutil
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from bench_scale import run as measure
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -31,15 +31,15 @@ def corpus(folder: Path, n: int) -> list[Path]:
     return files
 
 
-def run(files: list[Path], out: Path, jobs: int) -> tuple[float, int]:
+def run(files: list[Path], out: Path, jobs: int) -> tuple[float, int, float]:
+    """Wall time, review rows and peak memory (MB) of the run: the largest of its processes, the parent
+    or one of its workers (``wait4`` reports the child's figures with those of the children it waited for)."""
     args = [sys.executable, "-m", "analysis", "extract", *map(str, files), "--review", str(out), "--jobs", str(jobs)]
-    start = time.perf_counter()
-    proc = subprocess.run(args, capture_output=True, text=True)
-    elapsed = time.perf_counter() - start
+    elapsed, peak, proc = measure(args, dict(os.environ))
     if proc.returncode != 0:
         raise SystemExit(proc.stderr[-2000:])
     rows = sum(1 for _ in out.open(encoding="utf-8")) - 1
-    return elapsed, rows
+    return elapsed, rows, peak
 
 
 def main() -> None:
@@ -53,8 +53,7 @@ def main() -> None:
     try:
         for n in args.sizes:
             files = corpus(tmp / f"c{n}", n)
-            elapsed, rows = run(files, tmp / f"review{n}.csv", args.jobs)
-            peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+            elapsed, rows, peak = run(files, tmp / f"review{n}.csv", args.jobs)
             print(f"| {n:,} | {args.jobs} | {elapsed:.1f} s | {elapsed / n * 1000:.1f} ms | {rows:,} | {peak:.0f} MB |")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

@@ -298,8 +298,9 @@ def load_corpus(seeds_dir: Path = paths.SEEDS_DIR) -> pd.DataFrame:
     paras = paragraphs(seeds_dir)
     files = seed_files(seeds_dir)
     rows = []
+    by_seed = dict(tuple(paras.groupby("seed", sort=False)))  # one pass, not one scan per seed
     for rec in catalog.to_dict("records"):
-        own = paras[paras["seed"] == rec["seed"]]
+        own = by_seed.get(rec["seed"], paras.iloc[0:0])
         content = own[own["kind"] != "boilerplate"]
         rec.update(
             paragraphs=int(len(own)),
