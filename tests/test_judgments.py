@@ -75,7 +75,9 @@ def test_stated_confidence_is_the_rules(kj):
     counts = kj["counts"].set_index("judgment_id")
     for rec in kj["judgments"].itertuples(index=False):
         c = counts.loc[rec.judgment_id]
-        assert rec.confidence == J.confidence_of(int(c["voices"]), int(c["first_hand"])) == c["confidence"]
+        forward = rec.horizon != "retrospective"
+        rule = J.confidence_of(int(c["voices"]), int(c["first_hand"]), int(c["relays"]), forward=forward)
+        assert rec.confidence == rule == c["confidence"]
 
 
 def test_the_confidence_rule():
@@ -84,6 +86,10 @@ def test_the_confidence_rule():
     assert J.confidence_of(2, 1) == "moderate"
     assert J.confidence_of(3, 1) == "moderate"  # high needs two first-hand voices
     assert J.confidence_of(3, 2) == "high"
+    assert J.confidence_of(3, 2, relays=1) == "moderate"  # one article's summaries are one reporting chain
+    assert J.confidence_of(3, 2, relays=2, forward=True) == "moderate"  # a forecast is one level below
+    assert J.confidence_of(2, 1, forward=True) == "low"
+    assert J.confidence_of(1, 1, forward=True) == "low"  # never below low
 
 
 def test_every_citation_of_the_judgments_carries_its_excerpt(kj, paras):
@@ -122,7 +128,7 @@ def test_voice_count_of_the_border_judgment_by_hand(kj, ledger):
     jeune_afrique, an outlet reporting others' acts (E046's actor1 is fama): one voice, second-hand.
     E048 is claimed_by dza about algeria_un_rep's act (acts_for DZA): Algeria, first-hand. E049 is
     claimed_by mali_government about its own rejection: Mali, first-hand. Voices 3, first-hand 2, all
-    through seed 003: relays 1. Rule: 3 voices, 2 first-hand -> high."""
+    through seed 003: relays 1. Rule: 3 voices, 2 first-hand, but one seed -> moderate."""
     ev = ledger["events"].set_index("event_id")
     assert {ev.loc[e, "claimed_by"] for e in ("E046", "E047", "E051")} == {"jeune_afrique"}
     assert ev.loc["E046", "actor1"] == "fama"
@@ -131,12 +137,12 @@ def test_voice_count_of_the_border_judgment_by_hand(kj, ledger):
     c = kj["counts"].set_index("judgment_id").loc["KJ5"]
     assert (c["voices"], c["first_hand"], c["relays"]) == (3, 2, 1)
     assert list(c["voice_list"])[:2] == ["state:DZA", "state:MLI"] and c["voice_list"][2] == "jeune_afrique"
-    assert c["confidence"] == "high"
+    assert c["confidence"] == "moderate"
 
 
 def test_relaying_seeds_do_not_add_voices(ledger):
     # E061 alone: carried by two seeds, one voice
-    one = pd.DataFrame({"judgment_id": ["KJ1"], "evidence": ["E061"]})
+    one = pd.DataFrame({"judgment_id": ["KJ1"], "horizon": ["retrospective"], "evidence": ["E061"]})
     items = J.evidence_items(one, ledger["events"], ledger["claims"], ledger["actors"])
     c = J.voice_counts(items, one).iloc[0]
     assert (c["voices"], c["relays"], c["confidence"]) == (1, 2, "low")
@@ -144,7 +150,7 @@ def test_relaying_seeds_do_not_add_voices(ledger):
 
 def test_a_paragraph_key_takes_the_voices_of_what_cites_it(ledger):
     # 003¶63: the claims of Bamako (C01), local sources (C02) and Algeria (C03), and the ledger's E046
-    one = pd.DataFrame({"judgment_id": ["KJ1"], "evidence": ["003¶63"]})
+    one = pd.DataFrame({"judgment_id": ["KJ1"], "horizon": ["retrospective"], "evidence": ["003¶63"]})
     items = J.evidence_items(one, ledger["events"], ledger["claims"], ledger["actors"])
     claimants = set(ledger["claims"].loc[ledger["claims"]["key"] == "003¶63", "claimant"])
     expected = {J.voice_of(a, ledger["actors"]) for a in claimants} | {"jeune_afrique"}

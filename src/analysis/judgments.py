@@ -26,11 +26,14 @@ A voice is **first-hand** for an item when it is a party to the act it reports: 
 voice of the event's ``actor1`` or ``actor2`` (for a claim, of the event the claim is about). An outlet
 reporting what others did is never first-hand.
 
-**Confidence rule** (:func:`confidence_of`): *high* when the evidence has at least
+**Confidence rule** (:func:`confidence_of`): the evidence supports *high* when it has at least
 :data:`HIGH_VOICES` (3) independent voices of which at least :data:`HIGH_FIRST_HAND` (2) are
-first-hand; *moderate* when it has at least :data:`MODERATE_VOICES` (2) voices of which at least
-:data:`MODERATE_FIRST_HAND` (1) is first-hand; *low* otherwise (a single voice, or voices that are all
-second-hand). The CSV's ``confidence`` column must equal the rule's result: the
+first-hand, reaching the corpus through at least :data:`HIGH_RELAYS` (2) seeds (one article's
+summaries are one reporting chain, however many voices it quotes); *moderate* when it has at least
+:data:`MODERATE_VOICES` (2) voices of which at least :data:`MODERATE_FIRST_HAND` (1) is first-hand;
+*low* otherwise (a single voice, or voices that are all second-hand). A judgment that looks forward
+is one level below what its evidence supports (high becomes moderate, moderate low): the evidence
+describes the corpus's past, and the window lies beyond it. The CSV's ``confidence`` column must equal the rule's result: the
 loader refuses a row where it does not.
 
 **Horizon.** A judgment is ``retrospective`` or looks forward over ``next N months``: the window opens
@@ -89,6 +92,9 @@ HIGH_VOICES = 3
 HIGH_FIRST_HAND = 2
 MODERATE_VOICES = 2
 MODERATE_FIRST_HAND = 1
+HIGH_RELAYS = 2
+#: Confidence levels, lowest first.
+CONFIDENCE_LEVELS: tuple[str, ...] = ("low", "moderate", "high")
 #: The chapters a judgment can belong to: the analytical chapters, which end with "What to watch".
 ANALYTICAL_CHAPTERS: tuple[str, ...] = ("algiers_process", "rupture_2024", "russia_mechanism", "border_incidents")
 DIRECTIONS: tuple[str, ...] = ("raises", "lowers")
@@ -218,22 +224,28 @@ def evidence_items(
     return pd.DataFrame(rows, columns=columns).astype({"first_hand": bool})
 
 
-def confidence_of(voices: int, first_hand: int) -> str:
-    """The confidence rule: ``high`` with at least :data:`HIGH_VOICES` independent voices of which at
-    least :data:`HIGH_FIRST_HAND` are first-hand, ``moderate`` with at least :data:`MODERATE_VOICES`
-    of which at least :data:`MODERATE_FIRST_HAND` is first-hand, ``low`` otherwise."""
-    if first_hand >= HIGH_FIRST_HAND and voices >= HIGH_VOICES:
-        return "high"
-    if first_hand >= MODERATE_FIRST_HAND and voices >= MODERATE_VOICES:
-        return "moderate"
-    return "low"
+def confidence_of(voices: int, first_hand: int, relays: int = HIGH_RELAYS, forward: bool = False) -> str:
+    """The confidence rule: the evidence supports ``high`` with at least :data:`HIGH_VOICES`
+    independent voices of which at least :data:`HIGH_FIRST_HAND` are first-hand, carried by at least
+    :data:`HIGH_RELAYS` seeds; ``moderate`` with at least :data:`MODERATE_VOICES` voices of which at
+    least :data:`MODERATE_FIRST_HAND` is first-hand; ``low`` otherwise. A ``forward`` judgment is one
+    level below (never below ``low``)."""
+    if first_hand >= HIGH_FIRST_HAND and voices >= HIGH_VOICES and relays >= HIGH_RELAYS:
+        level = 2
+    elif first_hand >= MODERATE_FIRST_HAND and voices >= MODERATE_VOICES:
+        level = 1
+    else:
+        level = 0
+    return CONFIDENCE_LEVELS[max(0, level - 1) if forward else level]
 
 
 def voice_counts(items: pd.DataFrame, judgments: pd.DataFrame) -> pd.DataFrame:
     """Per judgment (in the judgments' order): ``voices`` (distinct independent voices), ``first_hand``
     (how many of them are first-hand for at least one item), ``relays`` (distinct seeds carrying the
     evidence), ``items`` (evidence items), ``voice_list`` (the voices, first-hand ones first) and
-    ``confidence`` (:func:`confidence_of`)."""
+    ``confidence`` (:func:`confidence_of`; a judgment whose ``horizon`` is not ``retrospective`` looks
+    forward)."""
+    forward = set(judgments.loc[judgments["horizon"] != "retrospective", "judgment_id"])
     rows = []
     for jid in judgments["judgment_id"]:
         own = items[items["judgment_id"] == jid]
@@ -248,7 +260,7 @@ def voice_counts(items: pd.DataFrame, judgments: pd.DataFrame) -> pd.DataFrame:
                 "relays": int(len(seeds)),
                 "items": int(own["item"].nunique()),
                 "voice_list": [v for v in voices if v in first] + [v for v in voices if v not in first],
-                "confidence": confidence_of(len(voices), len(first)),
+                "confidence": confidence_of(len(voices), len(first), len(seeds), forward=jid in forward),
             }
         )
     return pd.DataFrame(
@@ -408,7 +420,8 @@ def judgment_problems(
         if rec.confidence != got["confidence"]:
             problems.append(
                 f"{_where(path, rec.judgment_id, rec.line)}: confidence {rec.confidence!r} is not the rule's "
-                f"{got['confidence']!r} ({got['voices']} independent voices, {got['first_hand']} first-hand)"
+                f"{got['confidence']!r} ({got['voices']} independent voices, {got['first_hand']} first-hand, "
+                f"{got['relays']} seeds)"
             )
     return problems
 
