@@ -98,8 +98,9 @@ def test_a_new_article_goes_from_file_to_rebuilt_report(tmp_path):
     assert new_id in set(timeline["event_id"])  # an Algeria–Mali event, dated: on the timeline
     seeds_page = (html / "chapters" / "appendix_seeds.html").read_text(encoding="utf-8")
     assert f'id="p-{seed}-2"' in seeds_page
+    method = re.sub(r"<[^>]+>", "", (html / "chapters" / "sources_method.html").read_text(encoding="utf-8"))
+    assert f"The corpus holds {n_seeds + 1} articles" in " ".join(method.split())  # prose counts are glued
     judgments = re.sub(r"<[^>]+>", "", (html / "chapters" / "key_judgments.html").read_text(encoding="utf-8"))
-    assert f"rest on {n_seeds + 1} articles" in judgments
     assert "Awaiting review" in judgments and new_id in judgments  # stale prose is shown
 
 
