@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import shutil
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -114,3 +117,31 @@ def test_rebuilds_redo_only_what_changed(built_book, tmp_path):
     assert record["executed"] == [] and record["reused"] == notebooks, record
     page = (root / "_build" / "html" / "chapters" / "rupture_2024.html").read_text(encoding="utf-8")
     assert "A sentence the rebuild test added." in page
+
+
+@pytest.mark.slow
+def test_a_failing_notebook_stops_the_build_and_names_the_chapter(project):
+    page = buildcache.notebook_pages(project)[0]
+    text = page.read_text(encoding="utf-8")
+    start = text.index("```{code-cell}")
+    body = text.index("\n", start) + 1
+    while text[body:].startswith(":"):  # the cell's options
+        body = text.index("\n", body) + 1
+    page.write_text(text[:body] + "raise ValueError('a broken chapter')\n" + text[body:], encoding="utf-8")
+    env = {**os.environ, "ANALYSIS_ROOT": str(project), "PYTHONPATH": str(project / "src")}
+    started = time.perf_counter()
+    proc = subprocess.run(
+        [sys.executable, "-m", "analysis.buildcache", "html", "--root", str(project)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+    )
+    elapsed = time.perf_counter() - started
+    rel = page.relative_to(project).as_posix()
+    assert proc.returncode == 1, proc.stdout[-2000:] + proc.stderr[-2000:]
+    assert f"error: {rel}: the notebook failed" in proc.stderr and "a broken chapter" in proc.stderr
+    assert not (project / "_build" / "stamps" / "html.json").exists()
+    assert "Running Jupyter-Book" not in proc.stdout, "the book build must not start after a failed notebook"
+    # the other notebooks are stopped, not run to the end (all of them take about 30 s of CPU)
+    assert elapsed < 60, f"the failed build took {elapsed:.0f} s"

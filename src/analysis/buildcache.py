@@ -31,14 +31,17 @@ it added to :data:`EXECUTION_INPUTS`.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
 import json
+import multiprocessing
 import os
+import queue
 import shutil
+import signal
 import subprocess
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path, PurePosixPath
 
 import yaml
@@ -190,15 +193,62 @@ def _read_notebook(path: Path):
     return myst_nb_reader_plugin(str(path))
 
 
-def _execute_one(path: str, timeout: int, allow_errors: bool):
+def _execute_task(task: tuple[str, int, bool]):
     """Run in a worker process: execute one notebook in its folder, as the book build would."""
     from jupyter_cache.executors.utils import single_nb_execution
 
+    path, timeout, allow_errors = task
     nb = _read_notebook(Path(path))
     result = single_nb_execution(
         nb, cwd=str(Path(path).parent), timeout=timeout, allow_errors=allow_errors, meta_override=True
     )
-    return result.nb, result.time, result.exc_string if result.err is not None else None
+    return path, result.nb, result.time, result.exc_string if result.err is not None else None
+
+
+def _worker(tasks, results) -> None:
+    """A worker process: its own process group (so stopping it stops the kernels it started), taking
+    notebooks from ``tasks`` until ``None``."""
+    os.setsid()
+    for task in iter(tasks.get, None):
+        try:
+            results.put(_execute_task(task))
+        except Exception as exc:  # a notebook that cannot be read or started: reported, not hung on
+            results.put((task[0], None, 0.0, f"{type(exc).__name__}: {exc}"))
+
+
+def _run_workers(tasks: list[tuple[str, int, bool]], jobs: int, root: Path):
+    """Execute ``tasks`` in ``jobs`` forked worker processes; yields ``(path, notebook, seconds)`` as
+    each finishes. The first failure stops every worker and its kernel and raises :class:`BuildError`."""
+    ctx = multiprocessing.get_context("fork")  # the workers inherit the imports
+    todo, done = ctx.Queue(), ctx.Queue()
+    n = max(1, min(jobs, len(tasks)))
+    for task in tasks + [None] * n:
+        todo.put(task)
+    workers = [ctx.Process(target=_worker, args=(todo, done), daemon=True) for _ in range(n)]
+    for worker in workers:
+        worker.start()
+    finished = False
+    try:
+        for _ in tasks:
+            while True:
+                try:
+                    path, nb, seconds, error = done.get(timeout=5)
+                    break
+                except queue.Empty:
+                    if not any(w.is_alive() for w in workers):
+                        raise BuildError("the notebook workers stopped without a result") from None
+            if error is not None:
+                raise BuildError(f"{Path(path).relative_to(root).as_posix()}: the notebook failed:\n{error}")
+            yield path, nb, seconds
+        finished = True
+    finally:
+        for worker in workers:
+            if finished:
+                worker.join(timeout=30)
+            if worker.is_alive():
+                with contextlib.suppress(ProcessLookupError, PermissionError):
+                    os.killpg(worker.pid, signal.SIGKILL)
+                worker.join()
 
 
 def execute_missing(root: Path, jobs: int = 2, log=print) -> dict[str, list[str]]:
@@ -219,21 +269,15 @@ def execute_missing(root: Path, jobs: int = 2, log=print) -> dict[str, list[str]
     rel = {p: p.relative_to(root).as_posix() for p in pending + reused}
     if pending:
         log(f"executing {len(pending)} notebooks in {min(jobs, len(pending))} processes; {len(reused)} cached")
-        with ProcessPoolExecutor(max_workers=max(1, min(jobs, len(pending)))) as pool:
-            futures = {pool.submit(_execute_one, str(p), **settings): p for p in pending}
-            for future in as_completed(futures):
-                page = futures[future]
-                nb, seconds, error = future.result()
-                if error is not None:
-                    raise BuildError(f"{rel[page]}: the notebook failed:\n{error}")
-                cache.cache_notebook_bundle(
-                    CacheBundleIn(nb, str(page), data={"execution_seconds": seconds}),
-                    check_validity=False,
-                    overwrite=True,
-                )
-                executed.append(page)
-                # the phrase the myst-nb build logs for an execution (tests/test_notebooks.py counts it)
-                log(f"{rel[page]}: Executing notebook: done in {seconds:.1f} s")
+        tasks = [(str(p), settings["timeout"], settings["allow_errors"]) for p in pending]
+        for path, nb, seconds in _run_workers(tasks, jobs, root):
+            page = Path(path)
+            cache.cache_notebook_bundle(
+                CacheBundleIn(nb, str(page), data={"execution_seconds": seconds}), check_validity=False, overwrite=True
+            )
+            executed.append(page)
+            # the phrase the myst-nb build logs for an execution (tests/test_notebooks.py counts it)
+            log(f"{rel[page]}: Executing notebook: done in {seconds:.1f} s")
     _record_execution_inputs(root)
     return {"executed": sorted(rel[p] for p in executed), "reused": sorted(rel[p] for p in reused)}
 
