@@ -31,7 +31,7 @@ def corpus(folder: Path, n: int) -> list[Path]:
     return files
 
 
-def run(files: list[Path], out: Path, jobs: int) -> tuple[float, int, float]:
+def run(files: list[Path], out: Path, jobs: int) -> tuple[float, int, float, float]:
     """Wall time, review rows and peak memory (MB) of the run: the largest of its processes, the parent
     or one of its workers (``wait4`` reports the child's figures with those of the children it waited for)."""
     args = [sys.executable, "-m", "analysis", "extract", *map(str, files), "--review", str(out), "--jobs", str(jobs)]
@@ -39,7 +39,7 @@ def run(files: list[Path], out: Path, jobs: int) -> tuple[float, int, float]:
     if proc.returncode != 0:
         raise SystemExit(proc.stderr[-2000:])
     rows = sum(1 for _ in out.open(encoding="utf-8")) - 1
-    return elapsed, rows, peak
+    return elapsed, rows, peak, proc.cpu
 
 
 def main() -> None:
@@ -48,13 +48,19 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=2)
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="bench-extract-"))
-    print("| articles | jobs | wall time | per article | review rows | peak memory (largest process) |")
-    print("|---|---|---|---|---|---|")
+    print(
+        "| articles | jobs | wall time | per article | CPU time | CPU per article | review rows | peak memory (largest process) |"
+    )
+    print("|---|---|---|---|---|---|---|---|")
     try:
         for n in args.sizes:
             files = corpus(tmp / f"c{n}", n)
-            elapsed, rows, peak = run(files, tmp / f"review{n}.csv", args.jobs)
-            print(f"| {n:,} | {args.jobs} | {elapsed:.1f} s | {elapsed / n * 1000:.1f} ms | {rows:,} | {peak:.0f} MB |")
+            elapsed, rows, peak, cpu = run(files, tmp / f"review{n}.csv", args.jobs)
+            print(
+                f"| {n:,} | {args.jobs} | {elapsed:.1f} s | {elapsed / n * 1000:.1f} ms | {cpu:.1f} s "
+                f"| {cpu / n * 1000:.1f} ms | {rows:,} | {peak:.0f} MB |",
+                flush=True,
+            )
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
