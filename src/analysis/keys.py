@@ -3,6 +3,10 @@
 A key is a seed id, the pilcrow and the paragraph's number: ``003¶14`` is the 14th non-blank line of
 seed 003. Its anchor on the "Seed texts" appendix is ``p-003-14``. Every module that writes, reads,
 checks or links a key uses this module; nothing else spells the pilcrow or the pattern.
+
+A seed id is its number written with at least three digits (``003``, ``042``, ``999``, ``1000``): the
+width grows past 999, so a corpus is not capped at a thousand articles. Ids compare by number
+(:func:`seed_order`), never as text, since ``"1000" < "999"``.
 """
 
 from __future__ import annotations
@@ -10,11 +14,31 @@ from __future__ import annotations
 import re
 
 PILCROW = "\u00b6"
+#: A seed id as a regular-expression fragment: three digits, or more without a leading zero.
+SEED_PATTERN = r"(?:\d{3}|[1-9]\d{3,})"
+#: A whole seed id.
+SEED_ID = re.compile(rf"^{SEED_PATTERN}$")
 #: A whole key, with the seed id and the number as groups.
-KEY = re.compile(r"^(\d{3})\u00b6(\d+)$")
+KEY = re.compile(rf"^({SEED_PATTERN})\u00b6(\d+)$")
 #: A key inside running text (a citation role, a cell of keys).
-KEY_IN_TEXT = re.compile(r"\d{3}\u00b6\d+")
+KEY_IN_TEXT = re.compile(rf"(?<!\d){SEED_PATTERN}\u00b6\d+")
 EXAMPLE = f"003{PILCROW}14"
+
+
+def seed_id(number: int) -> str:
+    """The id of seed ``number``: ``seed_id(3) == "003"``, ``seed_id(1000) == "1000"``."""
+    if number < 0:
+        raise ValueError(f"a seed number is not negative: {number}")
+    return f"{number:03d}"
+
+
+def is_seed_id(value: object) -> bool:
+    return bool(SEED_ID.match(str(value)))
+
+
+def seed_order(seed: str) -> int:
+    """Sort key of a seed id: its number (``sorted(ids, key=seed_order)``)."""
+    return int(seed)
 
 
 def paragraph_key(seed: object, n: object) -> str:
