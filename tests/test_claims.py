@@ -103,7 +103,7 @@ def test_bad_rows_are_named(tmp_path, context, claim_id, changes, expected):
     "target, changes, problem",
     [
         ("C01", {"paragraph": "sixty-three"}, "paragraph 'sixty-three' is not an integer"),
-        ("C01", {"seed": "3"}, "seed '3' is not three digits"),
+        ("C01", {"seed": "3"}, "seed '3' is not a seed id (three digits or more)"),
         ("C01", {"claimant": ""}, "claimant is empty"),
         ("C02", {"claim_id": "C01"}, "duplicate claim_id (also line 2)"),
     ],

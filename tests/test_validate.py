@@ -121,7 +121,7 @@ def test_bad_exclusion_rows_are_refused_with_file_and_line(tmp_path):
     assert sorted(line.split(": ")[-1] for line in lines) == [
         "paragraph 'x' is not an integer",
         "reason is empty",
-        "seed '3' is not a three-digit id",
+        "seed '3' is not a seed id (three digits or more)",
     ]
 
 

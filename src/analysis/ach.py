@@ -39,7 +39,9 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import paths
+from analysis.claims import CLAIM_PATTERN
 from analysis.errors import AnalysisError
+from analysis.events import EVENT_PATTERN
 from analysis.keys import KEY
 from analysis.schema import check_table, items_match, matches, one_of, raise_problems, table_schema
 
@@ -55,7 +57,7 @@ REVERSED: dict[str, str] = {"consistent": "inconsistent", "neutral": "neutral", 
 
 _SNAKE = re.compile(r"^[a-z][a-z0-9_]*$")
 _HYPOTHESIS = re.compile(r"^H\d+$")
-_EVIDENCE = re.compile(r"^(?:E\d{3}|C\d{2,3})$")
+_EVIDENCE = re.compile(rf"^(?:{EVENT_PATTERN}|{CLAIM_PATTERN})$")
 
 
 class ACHError(AnalysisError):

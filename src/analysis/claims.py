@@ -21,7 +21,7 @@ import pandas as pd
 
 from analysis import paths
 from analysis.errors import AnalysisError
-from analysis.keys import keys_column, paragraph_key
+from analysis.keys import SEED_ID, keys_column, paragraph_key
 from analysis.schema import check_table, matches, positive, raise_problems, table_schema
 from analysis.text import normalise
 
@@ -41,8 +41,9 @@ CLAIM_COLUMNS: tuple[str, ...] = (
 )
 _REQUIRED = ("claim_id", "topic", "side", "claimant", "claim", "quote", "seed", "paragraph")
 _SNAKE = re.compile(r"^[a-z][a-z0-9_]*$")
-_CLAIM_ID = re.compile(r"^C\d{2,3}$")
-_SEED = re.compile(r"^\d{3}$")
+#: A claim id: C and two or more digits.
+CLAIM_PATTERN = r"C\d{2,}"
+_CLAIM_ID = re.compile(rf"^{CLAIM_PATTERN}$")
 
 
 class ClaimError(AnalysisError):
@@ -56,7 +57,7 @@ CLAIMS_SCHEMA = table_schema(
     {
         "claim_id": [matches(_CLAIM_ID, "claim_id {value!r} is not C followed by digits")],
         "topic": [matches(_SNAKE, "topic {value!r} is not snake_case")],
-        "seed": [matches(_SEED, "seed {value!r} is not three digits")],
+        "seed": [matches(SEED_ID, "seed {value!r} is not a seed id (three digits or more)")],
         "paragraph": [positive()],
     },
     numbers={"paragraph": "int64"},

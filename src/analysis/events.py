@@ -36,7 +36,7 @@ from analysis.codebook import (
 from analysis.dates import ISO_DATE as _ISO
 from analysis.dates import iso_bounds, iso_form  # noqa: F401  (re-exported for the ledger's users)
 from analysis.errors import AnalysisError
-from analysis.keys import EXAMPLE, KEY, keys_column, paragraph_key, seed_of
+from analysis.keys import EXAMPLE, KEY, SEED_ID, keys_column, paragraph_key, seed_of
 from analysis.schema import check_table, items_match, matches, one_of, positive, raise_problems, row_check, table_schema
 from analysis.text import normalise
 
@@ -82,7 +82,9 @@ REQUIRED: tuple[str, ...] = (
     "claimed_by",
 )
 
-_EVENT_ID = re.compile(r"^E\d{3}$")
+#: An event id: E and three digits, or more past E999 (``E{n:03d}``).
+EVENT_PATTERN = r"E(?:\d{3}|[1-9]\d{3,})"
+_EVENT_ID = re.compile(rf"^{EVENT_PATTERN}$")
 _SNAKE = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
@@ -107,7 +109,6 @@ def cited_keys(row: pd.Series | dict) -> list[str]:
 # --------------------------------------------------------------------------------------------------
 # The ledger's schema and loader
 # --------------------------------------------------------------------------------------------------
-_SEED = re.compile(r"^\d{3}$")
 _ID_COLUMNS = ("actor1", "actor2", "claimed_by", "reported_by", "place", "record_key")
 _APPROXIMATE_BASES = ("before", "resolved")  # date bases that only an approximate date can have
 
@@ -198,7 +199,7 @@ EVENTS_SCHEMA = table_schema(
     EVENT_COLUMNS,
     REQUIRED,
     {
-        "event_id": [matches(_EVENT_ID, "event_id {value!r} is not E followed by three digits")],
+        "event_id": [matches(_EVENT_ID, "event_id {value!r} is not E followed by three digits or more")],
         "date_start": _ISO_DATE,
         "date_end": _ISO_DATE,
         "date_precision": [one_of(PRECISIONS)],
@@ -209,7 +210,7 @@ EVENTS_SCHEMA = table_schema(
             )
         ],
         "context": [pa.Check.isin(list(CONTEXTS), error="context {value!r} is not a PLOVER context")],
-        "seed": [matches(_SEED, "seed {value!r} is not three digits")],
+        "seed": [matches(SEED_ID, "seed {value!r} is not a seed id (three digits or more)")],
         "paragraph": [positive()],
         "also_in": [
             items_match(KEY, f"also_in {{value!r}} is not a ;-separated list of paragraph keys like {EXAMPLE}")

@@ -15,6 +15,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from analysis import style
+from analysis.keys import seed_order
 
 EXPORT_DIR = Path("exports")
 
@@ -82,7 +83,7 @@ def publication_intervals(catalog: pd.DataFrame) -> tuple[Figure, pd.DataFrame]:
     fig.subplots_adjust(left=0.2, right=0.97, top=0.86, bottom=0.2)
     style.source_line(fig, "seed catalogue (seeds/catalog.csv), evidence quoted from the seeds")
     parts = []
-    for rec in catalog.sort_values("seed").itertuples():
+    for rec in catalog.sort_values("seed", key=lambda s: s.map(seed_order), kind="stable").itertuples():
         lo, hi = rec.published_earliest.date(), rec.published_latest.date()
         parts.append(f"seed {rec.seed}: {lo}" if lo == hi else f"seed {rec.seed}: {lo} to {hi}")
     fig.alt_text = "Timeline of the publication dates of the five seed articles. " + "; ".join(parts) + "."
@@ -117,7 +118,7 @@ def publish(drawn: tuple[Figure, pd.DataFrame], name: str, folder: Path = EXPORT
 def ledger_source(events: pd.DataFrame) -> str:
     """The source line of a chart of ledger events: the file, the seeds the charted rows come from (a
     range, computed, so an added article moves it) and the scores' origin."""
-    seeds = sorted(set(events["seed"]))
+    seeds = sorted(set(events["seed"]), key=seed_order)
     span = f"seed {seeds[0]}" if len(seeds) == 1 else f"seeds {seeds[0]}\u2013{seeds[-1]}"
     return f"event ledger (data/events.csv), {span}; PLOVER scores (derived from Goldstein 1992)"
 

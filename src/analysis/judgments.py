@@ -54,10 +54,11 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import paths
+from analysis.claims import CLAIM_PATTERN
 from analysis.dates import iso_bounds
 from analysis.errors import AnalysisError
-from analysis.events import split_list
-from analysis.keys import KEY, is_key, parse_key
+from analysis.events import EVENT_PATTERN, split_list
+from analysis.keys import KEY, PILCROW, SEED_PATTERN, is_key, parse_key
 from analysis.schema import check_table, items_match, matches, one_of, raise_problems, row_check, table_schema
 from analysis.text import normalise
 
@@ -115,7 +116,7 @@ INDICATOR_COLUMNS: tuple[str, ...] = ("indicator_id", "judgment_id", "indicator"
 _JUDGMENT_ID = re.compile(r"^KJ\d+$")
 _INDICATOR_ID = re.compile(r"^I\d{2,3}$")
 _HORIZON = re.compile(r"^(?:retrospective|next (?P<months>[1-9]\d?) months)$")
-_EVIDENCE = re.compile(r"^(?:E\d{3}|C\d{2,3}|\d{3}\u00b6\d+)$")
+_EVIDENCE = re.compile(rf"^(?:{EVENT_PATTERN}|{CLAIM_PATTERN}|{SEED_PATTERN}{PILCROW}\d+)$")
 _RECORD_KEY = re.compile(r"^[a-z][a-z0-9_]*$")
 #: A citation role in MyST text and its items (a key, optionally a double-quoted excerpt).
 _ROLE = re.compile(r"\{(?P<role>paras?)\}`(?P<body>[^`]*)`")

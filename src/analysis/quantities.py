@@ -20,7 +20,7 @@ import pandas as pd
 
 from analysis import paths
 from analysis.errors import AnalysisError
-from analysis.keys import keys_column, paragraph_key
+from analysis.keys import SEED_ID, keys_column, paragraph_key
 from analysis.schema import check_table, matches, positive, raise_problems, row_check, table_schema
 from analysis.text import normalise
 
@@ -60,7 +60,7 @@ SCHEMA = table_schema(
     {
         "quantity_id": [matches(re.compile(r"^Q\d{2,3}$"), "quantity_id {value!r} is not Q followed by digits")],
         "subject": [matches(re.compile(r"^[a-z][a-z0-9_]*$"), "subject {value!r} is not snake_case")],
-        "seed": [matches(re.compile(r"^\d{3}$"), "seed {value!r} is not three digits")],
+        "seed": [matches(SEED_ID, "seed {value!r} is not a seed id (three digits or more)")],
         "paragraph": [positive()],
         "low": [positive()],
         "high": [positive()],

@@ -22,7 +22,6 @@ whose ``notes`` quote the expression and explain how it was resolved.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,7 +29,7 @@ import pandas as pd
 
 from analysis import paths
 from analysis.errors import AnalysisError
-from analysis.keys import paragraph_key
+from analysis.keys import SEED_ID, paragraph_key
 from analysis.places import load_gazetteer
 from analysis.schema import check_table, matches, positive, raise_problems, table_schema
 from analysis.text import fold
@@ -61,7 +60,7 @@ EXCLUSIONS_SCHEMA = table_schema(
     EXCLUSION_COLUMNS,
     required=EXCLUSION_COLUMNS,
     column_checks={
-        "seed": [matches(re.compile(r"^\d{3}$"), "seed {value!r} is not a three-digit id")],
+        "seed": [matches(SEED_ID, "seed {value!r} is not a seed id (three digits or more)")],
         "paragraph": [positive()],
     },
     numbers={"paragraph": "int64"},
