@@ -10,7 +10,9 @@ import pytest
 
 from analysis import paths
 from analysis.corpus import (
+    SEED_NAME,
     CorpusError,
+    catalog_problems,
     classify,
     load_catalog,
     load_corpus,
@@ -276,7 +278,9 @@ def test_seed_without_catalogue_row(tmp_path):
 def test_catalogue_row_without_file(tmp_path):
     seeds = _copy_seeds(tmp_path)
     (seeds / "004_60d49614c422c2fe.txt").unlink()
-    with pytest.raises(CorpusError, match=r"catalog\.csv: row 6: seed 004 has a catalogue row but no file"):
+    with pytest.raises(
+        CorpusError, match=r"catalog\.csv: row 004 \(line 6\): seed 004 has a catalogue row but no file"
+    ):
         load_catalog(seeds)
 
 
@@ -289,7 +293,7 @@ def test_duplicate_ids(tmp_path):
     cat = seeds2 / "catalog.csv"
     lines = cat.read_text(encoding="utf-8").splitlines(keepends=True)
     cat.write_text("".join(lines + [lines[1]]), encoding="utf-8")
-    with pytest.raises(CorpusError, match=r"catalog\.csv: row 7: duplicate seed id 000 \(also row 2\)"):
+    with pytest.raises(CorpusError, match=r"catalog\.csv: row 000 \(line 7\): duplicate seed \(also line 2\)"):
         load_catalog(seeds2)
 
 
@@ -302,17 +306,21 @@ def _edit_catalog(seeds: Path, seed: str, column: str, value: str) -> None:
 def test_unparseable_date(tmp_path):
     seeds = _copy_seeds(tmp_path)
     _edit_catalog(seeds, "003", "published_latest", "31/12/2025")
-    with pytest.raises(CorpusError, match=r"row 5: published_latest '31/12/2025' is not a YYYY-MM-DD date"):
+    with pytest.raises(
+        CorpusError, match=r"row 003 \(line 5\): published_latest '31/12/2025' is not a YYYY-MM-DD date"
+    ):
         load_catalog(seeds)
     _edit_catalog(seeds, "003", "published_latest", "2025-02-30")
-    with pytest.raises(CorpusError, match=r"row 5: published_latest '2025-02-30' is not a calendar date"):
+    with pytest.raises(CorpusError, match=r"row 003 \(line 5\): published_latest '2025-02-30' is not a calendar date"):
         load_catalog(seeds)
 
 
 def test_inverted_interval(tmp_path):
     seeds = _copy_seeds(tmp_path)
     _edit_catalog(seeds, "001", "published_earliest", "2020-01-01")
-    with pytest.raises(CorpusError, match=r"row 3: inverted date interval: 2020-01-01 is after 2019-04-02"):
+    with pytest.raises(
+        CorpusError, match=r"row 001 \(line 3\): inverted date interval: 2020-01-01 is after 2019-04-02"
+    ):
         load_catalog(seeds)
 
 
@@ -321,3 +329,66 @@ def test_stray_file_is_not_skipped(tmp_path):
     (seeds / "notes.txt").write_text("x\n", encoding="utf-8")
     with pytest.raises(CorpusError, match=r"notes\.txt: not a seed file name"):
         seed_files(seeds)
+
+
+def test_every_bad_catalogue_row_is_reported_naming_its_line(tmp_path):
+    seeds = _copy_seeds(tmp_path)
+    _edit_catalog(seeds, "001", "language", "de")
+    _edit_catalog(seeds, "001", "reviewed", "maybe")
+    _edit_catalog(seeds, "003", "published_latest", "31/12/2025")
+    cat = seeds / "catalog.csv"
+    expected = [
+        f"{cat}: row 001 (line 3): language 'de' not one of en, fr",
+        f"{cat}: row 001 (line 3): reviewed 'maybe' not one of yes, no",
+        f"{cat}: row 003 (line 5): published_latest '31/12/2025' is not a YYYY-MM-DD date",
+    ]
+    with pytest.raises(CorpusError) as err:
+        load_catalog(seeds)  # nothing half-loaded: no frame, every problem in the one error
+    assert str(err.value).splitlines() == expected
+    assert (err.value.file, err.value.row) == (str(cat), "001 (line 3)")
+    assert catalog_problems(seeds) == expected
+    with pytest.raises(CorpusError, match="row 003 \\(line 5\\)"):
+        load_corpus(seeds)
+
+
+def test_every_mismatch_between_catalogue_and_files_is_reported(tmp_path):
+    seeds = _copy_seeds(tmp_path)
+    (seeds / "004_60d49614c422c2fe.txt").unlink()
+    (seeds / "005_abcdef.txt").write_text("A new article.\n", encoding="utf-8")
+    _edit_catalog(seeds, "001", "file", "001_0000.txt")
+    cat = seeds / "catalog.csv"
+    expected = [
+        f"{cat}: row 001 (line 3): file '001_0000.txt' does not match 001_c859d3e79f547f7b.txt",
+        f"{cat}: row 004 (line 6): seed 004 has a catalogue row but no file in {seeds}",
+        f"{seeds / '005_abcdef.txt'}: seed 005 has no row in catalog.csv",
+    ]
+    with pytest.raises(CorpusError) as err:
+        load_catalog(seeds)
+    assert str(err.value).splitlines() == expected
+    assert catalog_problems(seeds) == expected
+
+
+def test_every_stray_file_is_reported(tmp_path):
+    seeds = _copy_seeds(tmp_path)
+    (seeds / "003_ffff.txt").write_text("Another 003.\n", encoding="utf-8")
+    (seeds / "notes.txt").write_text("x\n", encoding="utf-8")
+    with pytest.raises(CorpusError) as err:
+        seed_files(seeds)
+    assert str(err.value).splitlines() == [
+        f"{seeds / '003_ffff.txt'}: duplicate seed id 003 (also 003_d10a4b89392d28ec.txt)",
+        f"{seeds / 'notes.txt'}: not a seed file name (expected NNN_<hex>.txt) and not the catalogue",
+    ]
+    assert err.value.file == str(seeds / "003_ffff.txt")
+
+
+def test_seed_file_names_take_ids_of_three_digits_or_more():
+    assert SEED_NAME.match("1000_0a1b.txt")["seed"] == "1000"
+    assert SEED_NAME.match("003_0a1b.txt")["seed"] == "003"
+    assert not SEED_NAME.match("03_0a1b.txt") and not SEED_NAME.match("0003_0a1b.txt")
+
+
+def test_a_malformed_seed_id_in_the_catalogue_is_named(tmp_path):
+    seeds = _copy_seeds(tmp_path)
+    _edit_catalog(seeds, "002", "seed", "2")
+    problems = catalog_problems(seeds)
+    assert problems == [f"{seeds / 'catalog.csv'}: row 2 (line 4): seed id '2' is not three digits or more (003, 1000)"]

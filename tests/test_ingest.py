@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from analysis import corpus, paths
+from analysis import corpus, keys, paths
 from analysis.cli import main
 from analysis.ingest import IngestError, add_article, unreviewed
 
@@ -38,7 +38,7 @@ def test_add_copies_byte_for_byte_under_the_next_id(seeds, tmp_path):
     src = tmp_path / "article.txt"
     src.write_text(ARTICLE_FR, encoding="utf-8")
     added = add_article(src, seeds, today=date(2025, 4, 10))
-    expected_id = f"{int(before['seed'].max()) + 1:03d}"
+    expected_id = keys.seed_id(max(int(s) for s in before["seed"]) + 1)
     assert added.seed == expected_id and added.path.read_bytes() == src.read_bytes()
     catalog = corpus.load_catalog(seeds)  # the loader accepts the new row: file, checksum and dates agree
     row = catalog.set_index("seed").loc[expected_id]
@@ -100,3 +100,32 @@ def test_cli_add_prints_one_line_per_article_and_one_error_line(seeds, tmp_path,
     assert main(["add", str(src), "--seeds", str(seeds)]) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and err[0].startswith("error: ") and "already in the corpus" in err[0]
+
+
+def _renumber(seeds, old: str, new: str) -> None:
+    """Give seed ``old`` the id ``new`` in a copied folder: file name, checksum line, catalogue row."""
+    path = next(seeds.glob(f"{old}_*.txt"))
+    name = path.name.replace(f"{old}_", f"{new}_", 1)
+    path.rename(seeds / name)
+    sums = seeds / corpus.CHECKSUMS_NAME
+    sums.write_text(sums.read_text(encoding="utf-8").replace(path.name, name), encoding="utf-8")
+    cat = seeds / corpus.CATALOG_NAME
+    text = cat.read_text(encoding="utf-8")
+    text = text.replace(f"\n{old},{path.name},", f"\n{new},{name},").replace(f"{old}\u00b6", f"{new}\u00b6")
+    cat.write_text(text, encoding="utf-8")
+
+
+def test_the_id_after_999_is_1000_and_the_catalogue_sorts_by_number(seeds, tmp_path):
+    _renumber(seeds, "004", "999")
+    assert list(corpus.load_catalog(seeds)["seed"]) == ["000", "001", "002", "003", "999"]
+    src = tmp_path / "article.txt"
+    src.write_text(ARTICLE_FR, encoding="utf-8")
+    added = add_article(src, seeds, today=date(2025, 4, 10))
+    assert added.seed == "1000" and added.path.name.startswith("1000_")
+    catalog = corpus.load_catalog(seeds)  # 1000 sorts after 999 (as text it would come first)
+    assert list(catalog["seed"]) == ["000", "001", "002", "003", "999", "1000"]
+    assert catalog.iloc[-1]["evidence_paragraphs"] == "1000\u00b61"
+    assert list(corpus.seed_files(seeds)) == list(catalog["seed"])
+    assert "1000" in set(corpus.verify_checksums(seeds)["seed"])
+    with pytest.raises(IngestError, match=r"already in the corpus as seed 1000 \(1000_"):
+        add_article(src, seeds)

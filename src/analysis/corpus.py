@@ -7,22 +7,23 @@ cleaning rules: boilerplate keeps its number and is labelled, never deleted. A p
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
+import pandera.pandas as pa
 
 from analysis import paths
 from analysis.errors import AnalysisError
-from analysis.keys import PILCROW, paragraph_key, parse_key  # noqa: F401  (re-exported)
+from analysis.keys import KEY, PILCROW, SEED_ID, SEED_PATTERN, paragraph_key, parse_key, seed_order  # noqa: F401 (PILCROW, parse_key re-exported)
+from analysis.schema import check_table, items_match, matches, one_of, raise_problems, row_check, table_schema
 from analysis.text import detect_language, display_text, nfc, word_count
 
 CATALOG_NAME = "catalog.csv"
 CHECKSUMS_NAME = "SHA256SUMS"
-SEED_NAME = re.compile(r"^(?P<seed>\d{3})_[0-9a-f]+\.txt$")
+SEED_NAME = re.compile(rf"^(?P<seed>{SEED_PATTERN})_[0-9a-f]+\.txt$")
 CATALOG_COLUMNS = (
     "seed",
     "file",
@@ -39,6 +40,7 @@ CATALOG_COLUMNS = (
     "reviewed",
 )
 DATE_PRECISIONS = ("day", "month", "approximate", "interval")
+LANGUAGES = ("en", "fr")
 KINDS = ("body", "heading", "caption", "boilerplate")
 
 
@@ -124,25 +126,32 @@ def split_paragraphs(text: str) -> list[Paragraph]:
 
 
 def seed_files(seeds_dir: Path = paths.SEEDS_DIR) -> dict[str, Path]:
-    """``{seed id: path}`` for every ``NNN_hash.txt`` in ``seeds_dir``. Any other ``.txt`` file, or two
-    files with one id, is an error: nothing in the folder is skipped silently."""
+    """``{seed id: path}`` for every ``NNN_hash.txt`` in ``seeds_dir`` (ids of three digits or more),
+    in numeric order of id. Any other ``.txt`` file, or two files with one id, is an error: nothing in
+    the folder is skipped silently. Raises :class:`CorpusError` listing every such file, one per line."""
     seeds_dir = Path(seeds_dir)
     if not seeds_dir.is_dir():
         raise CorpusError(seeds_dir, "seeds folder not found")
     found: dict[str, Path] = {}
+    problems: list[tuple[Path, str]] = []
     for path in sorted(seeds_dir.iterdir()):
         if path.name in (CATALOG_NAME, CHECKSUMS_NAME) or path.name.startswith("."):
             continue
         match = SEED_NAME.match(path.name)
         if not match:
-            raise CorpusError(path, "not a seed file name (expected NNN_<hex>.txt) and not the catalogue")
+            problems.append((path, "not a seed file name (expected NNN_<hex>.txt) and not the catalogue"))
+            continue
         seed = match["seed"]
         if seed in found:
-            raise CorpusError(path, f"duplicate seed id {seed} (also {found[seed].name})")
+            problems.append((path, f"duplicate seed id {seed} (also {found[seed].name})"))
+            continue
         found[seed] = path
+    if problems:
+        (first, reason), rest = problems[0], problems[1:]
+        raise CorpusError(first, "\n".join([reason, *(f"{p}: {r}" for p, r in rest)]))
     if not found:
         raise CorpusError(seeds_dir, "no seed files")
-    return found
+    return {seed: found[seed] for seed in sorted(found, key=seed_order)}
 
 
 def verify_checksums(seeds_dir: Path = paths.SEEDS_DIR) -> pd.DataFrame:
@@ -175,68 +184,129 @@ def verify_checksums(seeds_dir: Path = paths.SEEDS_DIR) -> pd.DataFrame:
 # --------------------------------------------------------------------------------------------------
 # The catalogue
 # --------------------------------------------------------------------------------------------------
-def _parse_day(value: str, where: Path, row: int, column: str) -> pd.Timestamp:
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value or ""):
-        raise CorpusError(where, f"{column} {value!r} is not a YYYY-MM-DD date", row=row)
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _calendar_day(value: str) -> bool:
+    """A ``YYYY-MM-DD`` text names a real day (other text passes: it fails the pattern check)."""
+    if not _DAY.match(value):
+        return True
     try:
-        return pd.Timestamp(value)
+        pd.Timestamp(value)
     except ValueError:
-        raise CorpusError(where, f"{column} {value!r} is not a calendar date", row=row) from None
+        return False
+    return True
 
 
-def load_catalog(seeds_dir: Path = paths.SEEDS_DIR) -> pd.DataFrame:
-    """The seed catalogue, one row per seed, checked against the files.
+def _ordered_interval(row: dict) -> bool:
+    """``published_earliest`` is not after ``published_latest`` (a bad date fails on its own check)."""
+    lo, hi = row["published_earliest"], row["published_latest"]
+    if not all(_DAY.match(day) and _calendar_day(day) for day in (lo, hi)):
+        return True
+    return lo <= hi
 
-    Columns: ``seed``, ``file``, ``title``, ``title_source``, ``outlet``, ``language``,
-    ``published_earliest`` and ``published_latest`` (Timestamps bounding the publication date),
-    ``date_precision``, ``date_evidence`` (quotes from the text, ``|``-separated),
-    ``evidence_paragraphs`` (``;``-separated citation keys) and ``date_reasoning``.
-    """
-    seeds_dir = Path(seeds_dir)
+
+def _date_checks(column: str) -> list[pa.Check]:
+    return [
+        matches(_DAY, column + " {value!r} is not a YYYY-MM-DD date"),
+        pa.Check(_calendar_day, element_wise=True, error=column + " {value!r} is not a calendar date"),
+    ]
+
+
+#: The catalogue as read (text, empty cells NA): ids, file names, dates, codes, evidence keys.
+CATALOG_SCHEMA = table_schema(
+    CATALOG_COLUMNS,
+    (
+        "seed",
+        "file",
+        "title",
+        "title_source",
+        "language",
+        "published_earliest",
+        "published_latest",
+        "date_precision",
+        "date_reasoning",
+        "reviewed",
+    ),
+    {
+        "seed": [matches(SEED_ID, "seed id {value!r} is not three digits or more (003, 1000)")],
+        "file": [matches(SEED_NAME, "file {value!r} is not a seed file name (NNN_<hex>.txt)")],
+        "language": [one_of(LANGUAGES)],
+        "published_earliest": _date_checks("published_earliest"),
+        "published_latest": _date_checks("published_latest"),
+        "date_precision": [one_of(DATE_PRECISIONS)],
+        "evidence_paragraphs": [
+            items_match(KEY, "evidence_paragraphs {value!r} is not a ;-separated list of paragraph keys")
+        ],
+        "reviewed": [one_of(("yes", "no"))],
+    },
+    row_checks=[
+        row_check(_ordered_interval, "inverted date interval: {published_earliest} is after {published_latest}")
+    ],
+    unique=("seed",),
+)
+
+
+def _against_files(frame: pd.DataFrame, files: dict[str, Path], seeds_dir: Path) -> list[tuple[Path, str]]:
+    """Problems of a well-formed catalogue against the seed files: a row without its file, a file
+    name that differs from the file's, a file without a row; ``(file, problem)`` pairs, rows first."""
+    path = Path(frame.attrs["source"])
+    problems: list[tuple[Path, str]] = []
+    for rec in frame.itertuples(index=False):
+        where = f"row {rec.seed} (line {rec.line})"
+        if rec.seed not in files:
+            problems.append((path, f"{where}: seed {rec.seed} has a catalogue row but no file in {seeds_dir}"))
+        elif rec.file != files[rec.seed].name:
+            problems.append((path, f"{where}: file {rec.file!r} does not match {files[rec.seed].name}"))
+    catalogued = set(frame["seed"])
+    for seed in sorted(set(files) - catalogued, key=seed_order):
+        problems.append((files[seed], f"seed {seed} has no row in {CATALOG_NAME}"))
+    return problems
+
+
+def _check_catalog(seeds_dir: Path) -> tuple[pd.DataFrame | None, list[tuple[Path, str]]]:
+    """The catalogue as :func:`check_table` returns it and its problems as ``(file, line)`` pairs
+    (schema first; once it is well formed, against the files). Raises :class:`CorpusError` for a
+    missing or unreadable catalogue and for a bad seeds folder (see :func:`seed_files`)."""
     path = seeds_dir / CATALOG_NAME
     if not path.is_file():
         raise CorpusError(path, "catalogue not found")
     files = seed_files(seeds_dir)
-    with path.open(encoding="utf-8", newline="") as fh:
-        reader = csv.DictReader(fh)
-        missing = [c for c in CATALOG_COLUMNS if c not in (reader.fieldnames or [])]
-        if missing:
-            raise CorpusError(path, f"missing columns: {', '.join(missing)}")
-        records = list(reader)
-    if not records:
-        raise CorpusError(path, "catalogue has no rows")
-    rows = []
-    seen: dict[str, int] = {}
-    for line_no, rec in enumerate(records, start=2):
-        seed = (rec["seed"] or "").strip()
-        if not re.fullmatch(r"\d{3}", seed):
-            raise CorpusError(path, f"seed id {seed!r} is not three digits", row=line_no)
-        if seed in seen:
-            raise CorpusError(path, f"duplicate seed id {seed} (also row {seen[seed]})", row=line_no)
-        seen[seed] = line_no
-        if seed not in files:
-            raise CorpusError(path, f"seed {seed} has a catalogue row but no file in {seeds_dir}", row=line_no)
-        if rec["file"] != files[seed].name:
-            raise CorpusError(path, f"file {rec['file']!r} does not match {files[seed].name}", row=line_no)
-        earliest = _parse_day(rec["published_earliest"], path, line_no, "published_earliest")
-        latest = _parse_day(rec["published_latest"], path, line_no, "published_latest")
-        if earliest > latest:
-            raise CorpusError(path, f"inverted date interval: {earliest.date()} is after {latest.date()}", row=line_no)
-        if rec["date_precision"] not in DATE_PRECISIONS:
-            raise CorpusError(
-                path, f"date_precision {rec['date_precision']!r} not one of {DATE_PRECISIONS}", row=line_no
-            )
-        if rec["reviewed"] not in ("yes", "no"):
-            raise CorpusError(path, f"reviewed {rec['reviewed']!r} is not yes or no", row=line_no)
-        if rec["language"] not in ("en", "fr"):
-            raise CorpusError(path, f"language {rec['language']!r} is not en or fr", row=line_no)
-        row = {c: rec[c] for c in CATALOG_COLUMNS}
-        row.update(seed=seed, published_earliest=earliest, published_latest=latest)
-        rows.append(row)
-    for seed, file in files.items():
-        if seed not in seen:
-            raise CorpusError(file, f"seed {seed} has no row in {CATALOG_NAME}")
-    frame = pd.DataFrame(rows, columns=list(CATALOG_COLUMNS)).sort_values("seed", ignore_index=True)
+    frame, problems = check_table(path, CATALOG_SCHEMA, "seed", CorpusError)
+    if problems:
+        return None, [(path, p) for p in problems]
+    return frame, [(file, f"{file}: {problem}") for file, problem in _against_files(frame, files, seeds_dir)]
+
+
+def catalog_problems(seeds_dir: Path = paths.SEEDS_DIR) -> list[str]:
+    """Every problem of the catalogue, one line each: ``FILE: row 003 (line 5): problem`` for a row,
+    ``FILE: problem`` for the table or a seed file. First :data:`CATALOG_SCHEMA`'s; once the file is
+    well formed, the checks against the seed files: each row has its file, under its name, and each
+    file has its row."""
+    try:
+        return [line for _, line in _check_catalog(Path(seeds_dir))[1]]
+    except CorpusError as exc:
+        return str(exc).splitlines()
+
+
+def load_catalog(seeds_dir: Path = paths.SEEDS_DIR) -> pd.DataFrame:
+    """The seed catalogue, one row per seed in numeric order of id, checked against the files.
+
+    Columns: ``seed``, ``file``, ``title``, ``title_source``, ``outlet``, ``language``,
+    ``published_earliest`` and ``published_latest`` (Timestamps bounding the publication date),
+    ``date_precision``, ``date_evidence`` (quotes from the text, ``|``-separated),
+    ``evidence_paragraphs`` (``;``-separated citation keys), ``date_reasoning`` and ``reviewed``.
+    Raises :class:`CorpusError` listing every problem (see :func:`catalog_problems`), one per line,
+    each naming the file and, for a catalogue row, its seed and line.
+    """
+    frame, problems = _check_catalog(Path(seeds_dir))
+    if problems:
+        raise_problems(CorpusError, problems[0][0], [line for _, line in problems])
+    frame = frame.drop(columns="line")
+    for column in ("published_earliest", "published_latest"):
+        frame[column] = pd.to_datetime(frame[column], format="%Y-%m-%d").astype("datetime64[us]")
+    frame = frame.sort_values("seed", key=lambda s: s.map(seed_order), kind="stable", ignore_index=True)
+    frame.attrs = {}
     return frame
 
 

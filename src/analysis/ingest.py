@@ -1,11 +1,11 @@
 """Adding an article to the corpus: ``python -m analysis add FILE``.
 
-The article is copied byte for byte into ``seeds/`` under the next free id (``NNN_<16 hex>.txt``, the
-hex being the start of the file's SHA-256), ``seeds/SHA256SUMS`` gets its line, and the catalogue
-(``seeds/catalog.csv``) its row: the title (the first line), the language (detected), the outlet
-(given, or none), and the publication interval, given or inferred from the text's own evidence, with
-the evidence quoted and the paragraphs cited. An inferred row is marked ``reviewed = no`` until a
-person confirms it; ``validate`` lists such rows.
+The article is copied byte for byte into ``seeds/`` under the next free id (``NNN_<16 hex>.txt``: the
+id three digits or more, the hex the start of the file's SHA-256), ``seeds/SHA256SUMS`` gets its
+line, and the catalogue (``seeds/catalog.csv``) its row: the title (the first line), the language
+(detected), the outlet (given, or none), and the publication interval, given or inferred from the
+text's own evidence, with the evidence quoted and the paragraphs cited. An inferred row is marked
+``reviewed = no`` until a person confirms it; ``validate`` lists such rows.
 
 Inference, in order: a date stamp (a full date in a short line, ten words at most, among the first
 three paragraphs: a dateline) gives the day; else the
@@ -29,9 +29,10 @@ from datetime import date
 from pathlib import Path
 
 from analysis import paths
-from analysis.corpus import CATALOG_COLUMNS, CATALOG_NAME, CHECKSUMS_NAME, paragraphs_of_text, seed_files
+from analysis.corpus import CATALOG_COLUMNS, CATALOG_NAME, CHECKSUMS_NAME, SEED_NAME, paragraphs_of_text, seed_files
 from analysis.dates import find_dates, parse_iso
 from analysis.errors import AnalysisError
+from analysis.keys import seed_id
 from analysis.text import detect_language
 
 
@@ -153,8 +154,10 @@ def add_article(
         if len(parts) == 2:
             recorded[parts[0]] = parts[1].lstrip("*")
     if digest in recorded:
-        raise IngestError(source, f"already in the corpus as seed {recorded[digest][:3]} ({recorded[digest]})")
-    seed = f"{max((int(s) for s in files), default=-1) + 1:03d}"
+        match = SEED_NAME.match(recorded[digest])
+        seed = match["seed"] if match else "?"
+        raise IngestError(source, f"already in the corpus as seed {seed} ({recorded[digest]})")
+    seed = seed_id(max((int(s) for s in files), default=-1) + 1)
     name = f"{seed}_{digest[:16]}.txt"
 
     if published and (earliest or latest):

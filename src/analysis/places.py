@@ -35,10 +35,12 @@ from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
+import pandera.pandas as pa
 
 from analysis import paths
 from analysis.errors import AnalysisError
-from analysis.keys import EXAMPLE, is_key
+from analysis.keys import EXAMPLE, KEY
+from analysis.schema import check_table, items_match, matches, one_of, raise_problems, row_check, table_schema
 from analysis.text import fold
 
 GAZETTEER_PATH = paths.DATA_DIR / "gazetteer.csv"
@@ -100,88 +102,103 @@ def _split(value: str, sep: str) -> list[str]:
     return [part.strip() for part in str(value).split(sep) if part.strip()]
 
 
-def _check_row(rec: dict, row: int, path: Path) -> None:
-    """Raise PlaceError for the first problem in one gazetteer record (row numbers are 1-based data rows)."""
-    pid = rec["place_id"]
-    where = f"{row} ({pid or 'no place_id'})"
-    if not _ID.fullmatch(pid):
-        raise PlaceError(path, f"place_id {pid!r} must be lower-case letters, digits and underscores", where)
-    if not rec["name"]:
-        raise PlaceError(path, "name is empty", where)
-    if rec["kind"] not in KINDS:
-        raise PlaceError(path, f"kind {rec['kind']!r} is not one of {', '.join(KINDS)}", where)
-    if rec["role"] not in ROLES:
-        raise PlaceError(path, f"role {rec['role']!r} is not one of {', '.join(ROLES)}", where)
-    if rec["iso3"] and not _ISO3.fullmatch(rec["iso3"]):
-        raise PlaceError(path, f"iso3 {rec['iso3']!r} is not three capital letters", where)
-    if rec["kind"] != "region" and not rec["iso3"]:
-        raise PlaceError(path, f"a {rec['kind']} needs an iso3 country code", where)
-    for col, lo, hi in (("lat", -90.0, 90.0), ("lon", -180.0, 180.0)):
-        try:
-            val = float(rec[col])
-        except ValueError:
-            raise PlaceError(path, f"{col} {rec[col]!r} is not a number", where) from None
-        if not lo <= val <= hi:
-            raise PlaceError(path, f"{col} {val} is outside [{lo}, {hi}]", where)
+def _in_range(column: str, lo: float, hi: float) -> pa.Check:
+    """Check: a number within ``[lo, hi]`` (cells that failed coercion pass: they are reported as not
+    numbers)."""
+
+    def inside(cells: pd.Series) -> pd.Series:
+        number = pd.to_numeric(cells, errors="coerce")
+        return ~((number < lo) | (number > hi))
+
+    return pa.Check(inside, error=column + " {value} is outside " + f"[{lo}, {hi}]")
+
+
+def _refs(row: dict) -> list[str]:
+    return _split(row["seed_refs"], ";")
+
+
+#: The gazetteer as read (text, empty cells NA): ids, codes, coordinates, sources, seed references.
+GAZETTEER_SCHEMA = table_schema(
+    COLUMNS,
+    ("place_id", "name", "kind", "role", "lat", "lon", "precision_km"),
+    {
+        "place_id": [matches(_ID, "place_id {value!r} must be lower-case letters, digits and underscores")],
+        "kind": [one_of(KINDS)],
+        "role": [one_of(ROLES)],
+        "iso3": [matches(_ISO3, "iso3 {value!r} is not three capital letters")],
+        "lat": [_in_range("lat", -90.0, 90.0)],
+        "lon": [_in_range("lon", -180.0, 180.0)],
+        "precision_km": [
+            pa.Check(lambda s: ~(pd.to_numeric(s, errors="coerce") <= 0), error="precision_km {value} is not positive")
+        ],
+        "geonames_id": [matches(re.compile(r"^\d+$"), "geonames_id {value!r} is not a whole number")],
+        "seed_refs": [
+            items_match(KEY, "seed_refs {value!r} is not a ;-separated list of paragraph keys like " + EXAMPLE)
+        ],
+    },
+    row_checks=[
+        row_check(lambda r: r["kind"] == "region" or bool(r["iso3"]), "a {kind} needs an iso3 country code"),
+        row_check(lambda r: bool(r["source"]), "source is empty: every coordinate must say where it comes from"),
+        row_check(lambda r: r["role"] != "seed" or bool(_refs(r)), "role is 'seed' but seed_refs is empty"),
+        row_check(lambda r: r["role"] == "seed" or not _refs(r), "role is {role!r} but seed_refs is not empty"),
+    ],
+    numbers={"lat": "float64", "lon": "float64", "precision_km": "float64"},
+    unique=("place_id",),
+)
+
+
+def _shared_aliases(frame: pd.DataFrame) -> list[str]:
+    """Problems of a well-formed gazetteer: every alias (or name) that two places share, one line
+    each, naming the later row and the place that has it first."""
+    path = frame.attrs["source"]
+    owner: dict[str, tuple[str, int]] = {}
+    problems: list[str] = []
+    for rec in frame.itertuples(index=False):
+        for alias in [rec.name, *_split(rec.aliases, "|")]:
+            key = alias_key(alias)
+            other = owner.get(key)
+            if other and other[0] != rec.place_id:
+                problems.append(
+                    f"{path}: row {rec.place_id} (line {rec.line}): alias {alias!r} of {rec.place_id!r} is also "
+                    f"an alias of {other[0]!r} (line {other[1]})"
+                )
+            else:
+                owner[key] = (rec.place_id, rec.line)
+    return problems
+
+
+def _check_gazetteer(path: Path) -> tuple[pd.DataFrame | None, list[str]]:
+    if not path.exists():
+        raise PlaceError(path, "gazetteer not found (run scripts/build_geo.py)")
+    frame, problems = check_table(path, GAZETTEER_SCHEMA, "place_id", PlaceError)
+    return frame, problems or _shared_aliases(frame)
+
+
+def gazetteer_problems(path: str | Path = GAZETTEER_PATH) -> list[str]:
+    """Every problem of the gazetteer, one line each (``FILE: row kidal (line 4): problem``): first
+    :data:`GAZETTEER_SCHEMA`'s; once the file is well formed, aliases that two places share."""
     try:
-        precision = float(rec["precision_km"])
-    except ValueError:
-        raise PlaceError(path, f"precision_km {rec['precision_km']!r} is not a number", where) from None
-    if not precision > 0:
-        raise PlaceError(path, f"precision_km must be positive, got {precision}", where)
-    if rec["geonames_id"] and not rec["geonames_id"].isdigit():
-        raise PlaceError(path, f"geonames_id {rec['geonames_id']!r} is not a whole number", where)
-    if not rec["source"]:
-        raise PlaceError(path, "source is empty: every coordinate must say where it comes from", where)
-    refs = _split(rec["seed_refs"], ";")
-    bad = [k for k in refs if not is_key(k)]
-    if bad:
-        raise PlaceError(path, f"seed_refs {bad} are not paragraph keys like {EXAMPLE}", where)
-    if rec["role"] == "seed" and not refs:
-        raise PlaceError(path, "role is 'seed' but seed_refs is empty", where)
-    if rec["role"] != "seed" and refs:
-        raise PlaceError(path, f"role is {rec['role']!r} but seed_refs is not empty", where)
+        return _check_gazetteer(Path(path))[1]
+    except PlaceError as exc:
+        return [str(exc)]
 
 
 def load_gazetteer(path: str | Path = GAZETTEER_PATH) -> pd.DataFrame:
-    """Read and check ``data/gazetteer.csv``.
+    """Read and check ``data/gazetteer.csv`` (see :func:`gazetteer_problems`).
 
     Returns one row per place with :data:`COLUMNS`; ``lat``, ``lon``, ``precision_km`` as float,
     ``geonames_id`` as nullable Int64, the text columns as strings (empty string, not NA, when blank).
-    Raises :class:`PlaceError` naming the file and row for a missing file or column, a duplicate place_id,
-    a bad value, or an alias that two places share.
+    Raises :class:`PlaceError` listing every problem, one per line, each naming the file and the row
+    (its place_id and line): a missing file or column, a duplicate place_id, a bad value, an alias that
+    two places share.
     """
     path = Path(path)
-    if not path.exists():
-        raise PlaceError(path, "gazetteer not found (run scripts/build_geo.py)")
-    raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-    missing = [c for c in COLUMNS if c not in raw.columns]
-    if missing:
-        raise PlaceError(path, f"missing columns: {', '.join(missing)}")
-    extra = [c for c in raw.columns if c not in COLUMNS]
-    if extra:
-        raise PlaceError(path, f"unexpected columns: {', '.join(extra)}")
-    raw = raw[list(COLUMNS)].apply(lambda s: s.str.strip())
-    seen: dict[str, int] = {}
-    owner: dict[str, tuple[str, int]] = {}
-    for i, rec in enumerate(raw.to_dict("records"), start=1):
-        _check_row(rec, i, path)
-        if rec["place_id"] in seen:
-            raise PlaceError(path, f"place_id {rec['place_id']!r} repeats row {seen[rec['place_id']]}", i)
-        seen[rec["place_id"]] = i
-        for alias in [rec["name"], *_split(rec["aliases"], "|")]:
-            key = alias_key(alias)
-            other = owner.get(key)
-            if other and other[0] != rec["place_id"]:
-                raise PlaceError(
-                    path, f"alias {alias!r} of {rec['place_id']!r} is also an alias of {other[0]!r} (row {other[1]})", i
-                )
-            owner[key] = (rec["place_id"], i)
-    frame = raw.copy()
-    for col in ("lat", "lon", "precision_km"):
-        frame[col] = frame[col].astype("float64")
+    frame, problems = _check_gazetteer(path)
+    if problems:
+        raise_problems(PlaceError, path, problems)
+    frame = frame.drop(columns="line")
     frame["geonames_id"] = pd.to_numeric(frame["geonames_id"].replace("", None)).astype("Int64")
-    frame.attrs["path"] = str(path)
+    frame.attrs = {"path": str(path)}
     return frame
 
 

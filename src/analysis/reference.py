@@ -11,7 +11,6 @@ record's source.
 
 from __future__ import annotations
 
-import csv
 import re
 from pathlib import Path
 
@@ -21,6 +20,7 @@ from analysis import paths
 from analysis.dates import iso_bounds
 from analysis.errors import AnalysisError
 from analysis.keys import paragraph_key
+from analysis.schema import check_table, matches, one_of, raise_problems, table_schema
 
 PUBLIC_RECORD_PATH = paths.DATA_DIR / "public_record.csv"
 COLUMNS: tuple[str, ...] = ("key", "kind", "subject", "value", "source", "reliability", "note")
@@ -45,38 +45,29 @@ class PublicRecordError(AnalysisError):
     """The public-record file is unusable; the message names the file, the row and the problem."""
 
 
+#: The public record as read (text, empty cells NA): keys, kinds, grades; a value and a source on every row.
+PUBLIC_RECORD_SCHEMA = table_schema(
+    COLUMNS,
+    ("key", "kind", "subject", "value", "source", "reliability"),
+    {
+        "key": [matches(re.compile(r"^[a-z][a-z0-9_]*$"), "key {value!r} is not snake_case")],
+        "kind": [one_of(KINDS)],
+        "reliability": [one_of(RELIABILITY)],
+    },
+    unique=("key",),
+)
+
+
 def load_public_record(path: str | Path = PUBLIC_RECORD_PATH) -> pd.DataFrame:
-    """The public record, checked: known columns, unique keys, known kinds and reliability grades,
-    a source on every row. Raises :class:`PublicRecordError` naming the file, row and problem."""
-    path = Path(path)
-    if not path.is_file():
-        raise PublicRecordError(path, "file not found")
-    with path.open(encoding="utf-8", newline="") as fh:
-        reader = csv.DictReader(fh)
-        header = list(reader.fieldnames or [])
-        missing = [c for c in COLUMNS if c not in header]
-        if missing:
-            raise PublicRecordError(path, f"missing columns: {', '.join(missing)}")
-        records = list(reader)
-    if not records:
-        raise PublicRecordError(path, "no rows")
-    seen: dict[str, int] = {}
-    for line, rec in enumerate(records, start=2):
-        key = (rec.get("key") or "").strip()
-        where = f"{key or '?'} (line {line})"
-        if not re.fullmatch(r"[a-z][a-z0-9_]*", key):
-            raise PublicRecordError(path, f"key {key!r} is not snake_case", row=where)
-        if key in seen:
-            raise PublicRecordError(path, f"duplicate key (also line {seen[key]})", row=where)
-        seen[key] = line
-        if rec["kind"] not in KINDS:
-            raise PublicRecordError(path, f"kind {rec['kind']!r} not one of {', '.join(KINDS)}", row=where)
-        if rec["reliability"] not in RELIABILITY:
-            raise PublicRecordError(path, f"reliability {rec['reliability']!r} not one of A-F", row=where)
-        if not (rec["source"] or "").strip() or not (rec["value"] or "").strip():
-            raise PublicRecordError(path, "source and value are required", row=where)
-    frame = pd.DataFrame(records, columns=list(COLUMNS))
-    frame.attrs["source"] = str(path)
+    """The public record (columns :data:`COLUMNS`, text), validated by :data:`PUBLIC_RECORD_SCHEMA`:
+    unique snake_case keys, known kinds and reliability grades, a subject, value and source on every
+    row. Raises :class:`PublicRecordError` listing every problem, one per line, each naming the file
+    and the row (``FILE: row tin_zaouatine_coords (line 2): problem``)."""
+    frame, problems = check_table(path, PUBLIC_RECORD_SCHEMA, "key", PublicRecordError)
+    if problems:
+        raise_problems(PublicRecordError, path, problems)
+    frame = frame.drop(columns="line")
+    frame.attrs = {"source": str(Path(path))}
     return frame
 
 
