@@ -59,3 +59,19 @@ def test_bad_seed_folder_is_one_error_line(tmp_path):
     assert proc.stderr.strip().splitlines() == [
         f"error: {seeds / '002_46995a4563dd4c7c.txt'}: not UTF-8: byte 0xff at offset 0 (invalid start byte)"
     ]
+
+
+def test_bad_catalogue_rows_are_all_reported(tmp_path):
+    seeds = tmp_path / "seeds"
+    shutil.copytree(paths.SEEDS_DIR, seeds)
+    cat = seeds / "catalog.csv"
+    lines = cat.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[2] = lines[2].replace(",fr,", ",de,", 1)  # seed 001 (line 3)
+    lines[5] = lines[5].replace(",yes\n", ",maybe\n")  # seed 004 (line 6), the last column
+    cat.write_text("".join(lines), encoding="utf-8")
+    proc = run("corpus", "--seeds", str(seeds))
+    assert proc.returncode == 1 and proc.stdout == ""
+    assert proc.stderr.strip().splitlines() == [
+        f"error: {cat}: row 001 (line 3): language 'de' not one of en, fr",
+        f"{cat}: row 004 (line 6): reviewed 'maybe' not one of yes, no",
+    ]

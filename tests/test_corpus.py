@@ -391,4 +391,4 @@ def test_a_malformed_seed_id_in_the_catalogue_is_named(tmp_path):
     seeds = _copy_seeds(tmp_path)
     _edit_catalog(seeds, "002", "seed", "2")
     problems = catalog_problems(seeds)
-    assert problems == [f"{seeds / 'catalog.csv'}: row 2 (line 4): seed id '2' is not three digits or more (003, 1000)"]
+    assert problems == [f"{seeds / 'catalog.csv'}: row 2 (line 4): seed '2' is not a seed id (three digits or more)"]

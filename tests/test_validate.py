@@ -15,7 +15,7 @@ from analysis.claims import load_claims
 from analysis.cli import main
 from analysis.events import load_events
 from analysis.places import load_gazetteer
-from analysis.reference import differences, load_public_record
+from analysis.reference import PublicRecordError, differences, load_public_record
 from analysis.validate import CoverageError, date_coverage, load_exclusions, run, validate
 
 SHARED_RECORD = paths.ROOT.parent / "shared" / "reference" / "public_record.csv"
@@ -198,3 +198,44 @@ def test_a_missing_gazetteer_is_a_problem_not_a_fallback(tmp_path):
     (data / "gazetteer.csv").unlink()
     result = validate(data_dir=data)
     assert any("gazetteer.csv" in p for p in result.problems), result.problems
+
+
+def _record_lines(path: Path) -> dict[str, int]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        return {r["key"]: i for i, r in enumerate(csv.DictReader(fh), start=2)}  # one line per record here
+
+
+def test_every_bad_public_record_row_is_reported_naming_its_line(tmp_path, capsys):
+    data = _data_copy(tmp_path)
+    record = data / "public_record.csv"
+    line = _record_lines(record)
+    _edit(record, "key", "kidal_retaken", kind="rumour")
+    _edit(record, "key", "diop_lavrov", reliability="G", source="")
+    expected = sorted(
+        [
+            (line["kidal_retaken"], f"row kidal_retaken (line {line['kidal_retaken']}): kind 'rumour' not one of "),
+            (line["diop_lavrov"], f"row diop_lavrov (line {line['diop_lavrov']}): reliability 'G' not one of "),
+            (line["diop_lavrov"], f"row diop_lavrov (line {line['diop_lavrov']}): source is empty"),
+        ]
+    )
+    with pytest.raises(PublicRecordError) as err:
+        load_public_record(record)  # nothing half-loaded: no frame, every problem in the one error
+    lines = str(err.value).splitlines()
+    assert len(lines) == 3 and all(s.startswith(f"{record}: {p}") for s, (_, p) in zip(lines, expected)), lines
+    assert main(["validate", "--data", str(data)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert [s for s in out if s.startswith(f"{record}:")] == lines  # validate prints each, one per line
+
+
+def test_validate_lists_every_catalogue_problem(tmp_path, capsys):
+    (tmp_path / "data").mkdir()
+    data = _data_copy(tmp_path / "data")
+    seeds = tmp_path / "seeds"
+    shutil.copytree(paths.SEEDS_DIR, seeds)
+    (seeds / "004_60d49614c422c2fe.txt").unlink()
+    (seeds / "005_abcdef.txt").write_text("A new article.\n", encoding="utf-8")
+    assert main(["validate", "--data", str(data), "--seeds", str(seeds)]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        f"{seeds / 'catalog.csv'}: row 004 (line 6): seed 004 has a catalogue row but no file in {seeds}",
+        f"{seeds / '005_abcdef.txt'}: seed 005 has no row in catalog.csv",
+    ]

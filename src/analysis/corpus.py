@@ -229,7 +229,7 @@ CATALOG_SCHEMA = table_schema(
         "reviewed",
     ),
     {
-        "seed": [matches(SEED_ID, "seed id {value!r} is not three digits or more (003, 1000)")],
+        "seed": [matches(SEED_ID, "seed {value!r} is not a seed id (three digits or more)")],
         "file": [matches(SEED_NAME, "file {value!r} is not a seed file name (NNN_<hex>.txt)")],
         "language": [one_of(LANGUAGES)],
         "published_earliest": _date_checks("published_earliest"),
