@@ -239,3 +239,11 @@ def test_validate_lists_every_catalogue_problem(tmp_path, capsys):
         f"{seeds / 'catalog.csv'}: row 004 (line 6): seed 004 has a catalogue row but no file in {seeds}",
         f"{seeds / '005_abcdef.txt'}: seed 005 has no row in catalog.csv",
     ]
+
+
+def test_validate_returns_each_loader_problem_as_its_own_item(tmp_path):
+    data = _data_copy(tmp_path)
+    _edit(data / "public_record.csv", "key", "kidal_retaken", kind="rumour")
+    _edit(data / "public_record.csv", "key", "diop_lavrov", reliability="G")
+    problems = [p for p in run(data) if p.startswith(str(data / "public_record.csv"))]
+    assert len(problems) == 2 and all("\n" not in p for p in problems), problems

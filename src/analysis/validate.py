@@ -162,17 +162,17 @@ def validate(data_dir: str | Path = paths.DATA_DIR, seeds_dir: str | Path = path
         paras = corpus.paragraphs(seeds_dir)
         catalog = corpus.load_catalog(seeds_dir)
     except AnalysisError as exc:
-        problems.append(str(exc))
+        problems.extend(str(exc).splitlines())  # one problem per line, each naming file and row
         return result
     try:
         actors = actors_mod.load_actors(data_dir / "actors.csv")
     except AnalysisError as exc:
-        problems.append(str(exc))
+        problems.extend(str(exc).splitlines())  # one problem per line, each naming file and row
         actors = None
     try:
         record = reference.load_public_record(data_dir / "public_record.csv")
     except AnalysisError as exc:
-        problems.append(str(exc))
+        problems.extend(str(exc).splitlines())  # one problem per line, each naming file and row
         record = None
 
     events_path = data_dir / "events.csv"
@@ -185,7 +185,7 @@ def validate(data_dir: str | Path = paths.DATA_DIR, seeds_dir: str | Path = path
         try:
             places = load_gazetteer(data_dir / "gazetteer.csv")
         except AnalysisError as exc:  # a missing or bad gazetteer is a problem, never a silent fallback
-            problems.append(str(exc))
+            problems.extend(str(exc).splitlines())  # one problem per line, each naming file and row
         problems.extend(
             events_mod.check_ledger(
                 events,
@@ -218,7 +218,7 @@ def validate(data_dir: str | Path = paths.DATA_DIR, seeds_dir: str | Path = path
     try:
         exclusions = load_exclusions(data_dir / EXCLUSIONS_NAME)
     except AnalysisError as exc:
-        problems.append(str(exc))
+        problems.extend(str(exc).splitlines())  # one problem per line, each naming file and row
         exclusions = None
     if events is not None and exclusions is not None:
         coverage = date_coverage(paras, events, exclusions)
