@@ -126,3 +126,39 @@ def test_a_point_that_cannot_be_derived_names_the_curated_row(tmp_path, place, c
     with pytest.raises(PlaceError, match=re.escape(message)) as err:
         build_geo.build_gazetteer(None, paths.DATA_DIR / "public_record.csv", path)
     assert str(path) in str(err.value)
+
+
+def test_every_non_place_phrase_holds_the_name_of_its_place_and_is_blanked():
+    phrases = places.load_non_place_phrases()
+    gaz = places.load_gazetteer()
+    table = places.alias_table(gaz)
+    assert places.non_place_phrases() == tuple(phrases["phrase"]) == places.NON_PLACE_PHRASES
+    assert set(phrases["place_id"]) <= set(gaz["place_id"])
+    for rec in phrases.itertuples(index=False):
+        folded = places.alias_key(rec.phrase)
+        named = {
+            a.place_id
+            for a in table.itertuples(index=False)
+            if re.search(rf"(?<!\w){places._pattern(a.key)}(?!\w)", folded)
+        }
+        # without the blanking the phrase would count as a mention of its place; with it, of none
+        assert rec.place_id in named, rec.phrase
+        assert places.find_places(rec.phrase, gaz) == [], rec.phrase
+
+
+def test_bad_non_place_phrases_are_all_reported_naming_the_line(tmp_path):
+    raw = pd.read_csv(places.NON_PLACE_PATH, dtype=str, keep_default_na=False)
+    bad = pd.concat([raw, raw.iloc[[0]]], ignore_index=True)
+    bad.loc[1, "what"] = "treaty"
+    bad.loc[7, "place_id"] = "Sahel"
+    path = tmp_path / "non_place_phrases.csv"
+    bad.to_csv(path, index=False)
+    last = len(bad) + 1
+    with pytest.raises(PlaceError) as err:
+        places.load_non_place_phrases(path)
+    assert err.value.file == str(path)
+    assert str(err.value).splitlines() == [
+        f"{path}: row {raw['phrase'][1]} (line 3): what 'treaty' not one of " + ", ".join(places.NON_PLACE_KINDS),
+        f"{path}: row {raw['phrase'][7]} (line 9): place_id 'Sahel' must be lower-case letters, digits and underscores",
+        f"{path}: row {raw['phrase'][0]} (line {last}): duplicate phrase (also line 2)",
+    ]

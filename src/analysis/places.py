@@ -23,8 +23,8 @@
     anything a reader of a map needs to know about the point.
 
 Names that contain a place name but do not name the place (``Algiers Agreement``, ``G5 Sahel``,
-``Alliance of Sahel States``, the outlet ``Une Plume du Mali``...) are listed in :data:`NON_PLACE_PHRASES`
-and ignored by :func:`find_places`.
+``Alliance of Sahel States``, the outlet ``Une Plume du Mali``...) are listed in
+``data/non_place_phrases.csv`` (:func:`non_place_phrases`) and ignored by :func:`find_places`.
 """
 
 from __future__ import annotations
@@ -63,33 +63,67 @@ KINDS: tuple[str, ...] = ("city", "town", "commune", "region", "country")
 ROLES: tuple[str, ...] = ("seed", "context", "public_record")
 CRS = "EPSG:4326"
 
-#: Phrases (compared folded) that contain a place name without naming the place: agreements and processes
-#: named after a city, organisations named after a region, an outlet's name. :func:`find_places` blanks them
-#: out before looking for places.
-NON_PLACE_PHRASES: tuple[str, ...] = (
-    "Algiers Peace Agreement",
-    "Algiers Agreement",
-    "Algiers Accord",
-    "Algiers Process",
-    "process of Algiers",
-    "processus d'Alger",
-    "accord d'Alger",
-    "G5 Sahel",
-    "Sahel Confederation",
-    "Confederation of Sahel States",
-    "Alliance of Sahel States",
-    "Sahel Alliance",
-    "Alliance des Etats du Sahel",
-    "United Nations Integrated Mission in Mali",
-    "Une Plume du Mali",
-)
-
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 
 
 class PlaceError(AnalysisError):
     """The gazetteer or a place reference is unusable; the message names the file, the row and the problem."""
+
+
+NON_PLACE_PATH = paths.DATA_DIR / "non_place_phrases.csv"
+#: What a non-place phrase names (the ``what`` column of ``data/non_place_phrases.csv``).
+NON_PLACE_KINDS: tuple[str, ...] = ("agreement", "process", "organisation", "mission", "outlet")
+
+#: ``data/non_place_phrases.csv`` as read: one phrase a row, what it names, the place whose name it holds.
+NON_PLACE_SCHEMA = table_schema(
+    ("phrase", "what", "place_id"),
+    ("phrase", "what", "place_id"),
+    {
+        "what": [one_of(NON_PLACE_KINDS)],
+        "place_id": [matches(_ID, "place_id {value!r} must be lower-case letters, digits and underscores")],
+    },
+    unique=("phrase",),
+)
+
+
+def load_non_place_phrases(path: str | Path = NON_PLACE_PATH) -> pd.DataFrame:
+    """Read and check ``data/non_place_phrases.csv``: phrases (compared folded) that contain a place name
+    without naming the place (agreements and processes named after a city, organisations named after a
+    region, an outlet's name), with ``what`` they name and the ``place_id`` whose name they contain.
+
+    Returns the rows in file order (the order :func:`find_places` blanks them out). Raises
+    :class:`PlaceError` listing every problem, one per line, naming the file and the row (its phrase and
+    line).
+    """
+    path = Path(path)
+    frame, problems = check_table(path, NON_PLACE_SCHEMA, "phrase", PlaceError)
+    if problems:
+        raise_problems(PlaceError, path, problems)
+    frame = frame.drop(columns="line").reset_index(drop=True)
+    frame.attrs = {"path": str(path)}
+    return frame
+
+
+@lru_cache(maxsize=4)
+def _cached_phrases(path: str, mtime: float) -> tuple[str, ...]:
+    return tuple(load_non_place_phrases(path)["phrase"])
+
+
+def non_place_phrases() -> tuple[str, ...]:
+    """The phrases of ``data/non_place_phrases.csv`` (see :func:`load_non_place_phrases`), in file order;
+    read once per version of the file."""
+    path = Path(NON_PLACE_PATH)
+    if not path.exists():
+        raise PlaceError(path, "file not found")
+    return _cached_phrases(str(path), path.stat().st_mtime)
+
+
+def __getattr__(name: str):
+    """``NON_PLACE_PHRASES``: :func:`non_place_phrases`, read when first asked for."""
+    if name == "NON_PLACE_PHRASES":
+        return non_place_phrases()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def alias_key(name: str) -> str:
@@ -256,7 +290,7 @@ def find_places(text: str, gazetteer: pd.DataFrame | None = None) -> list[str]:
 
     Matching is on whole words (``Mali`` in ``Mali's`` but not in ``Malian`` or ``Maliweb``), folds case and
     accents, and prefers the longest alias at a position (``northern Mali`` gives ``northern_mali``, not also
-    ``mali``). Phrases in :data:`NON_PLACE_PHRASES` are blanked out first.
+    ``mali``). Phrases of :func:`non_place_phrases` are blanked out first.
     """
     return place_matcher(gazetteer)(text)
 
@@ -276,7 +310,7 @@ def place_matcher(gazetteer: pd.DataFrame | None = None):
     alternation of each such subset is compiled once and kept)."""
     gaz = _gazetteer(gazetteer)
     blanks = [
-        (_needle(alias_key(phrase)), re.compile(rf"(?<!\w){_pattern(phrase)}(?!\w)")) for phrase in NON_PLACE_PHRASES
+        (_needle(alias_key(phrase)), re.compile(rf"(?<!\w){_pattern(phrase)}(?!\w)")) for phrase in non_place_phrases()
     ]
     table = alias_table(gaz)
     table = table.assign(length=table["key"].str.len()).sort_values(["length", "key"], ascending=[False, True])
