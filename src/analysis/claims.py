@@ -65,6 +65,36 @@ CLAIMS_SCHEMA = table_schema(
 )
 
 
+def quoted_row_problems(
+    where: str,
+    rec,
+    actor_ids: set[str] | None,
+    by_key: dict | None,
+    actor_columns: tuple[str, ...] = ("claimant", "reported_by"),
+) -> list[str]:
+    """Problems of one row that quotes a seed (a claim, a stated quantity): each of its ``actor_columns``
+    names an actor of ``actor_ids``; its ``seed`` and ``paragraph`` name a paragraph of ``by_key`` (key
+    -> paragraph record, with ``kind`` and ``text``) that is not boilerplate and holds its ``quote``.
+    A table not given (``None``) is not checked. Each problem starts with ``where``."""
+    problems = []
+    if actor_ids is not None:
+        for col in actor_columns:
+            value = getattr(rec, col)
+            if value and value not in actor_ids:
+                problems.append(f"{where}: {col} {value!r} is not in actors.csv")
+    if by_key is not None:
+        key = paragraph_key(rec.seed, rec.paragraph)
+        para = by_key.get(key)
+        if para is None:
+            problems.append(f"{where}: paragraph {key} does not exist")
+        else:
+            if para.kind == "boilerplate":
+                problems.append(f"{where}: paragraph {key} is boilerplate, not evidence")
+            if normalise(rec.quote) not in normalise(para.text):
+                problems.append(f"{where}: quote not found in {key}: {rec.quote[:60]!r}")
+    return problems
+
+
 def _integrity(
     claims: pd.DataFrame,
     actors: pd.DataFrame | None,
@@ -79,21 +109,7 @@ def _integrity(
     event_ids = set(events["event_id"]) if events is not None else None
     for rec in claims.itertuples(index=False):
         where = f"{path}: row {rec.claim_id} (line {rec.line})"
-        if actor_ids is not None:
-            for col in ("claimant", "reported_by"):
-                value = getattr(rec, col)
-                if value and value not in actor_ids:
-                    problems.append(f"{where}: {col} {value!r} is not in actors.csv")
-        if by_key is not None:
-            key = paragraph_key(rec.seed, rec.paragraph)
-            para = by_key.get(key)
-            if para is None:
-                problems.append(f"{where}: paragraph {key} does not exist")
-            else:
-                if para.kind == "boilerplate":
-                    problems.append(f"{where}: paragraph {key} is boilerplate, not evidence")
-                if normalise(rec.quote) not in normalise(para.text):
-                    problems.append(f"{where}: quote not found in {key}: {rec.quote[:60]!r}")
+        problems += quoted_row_problems(where, rec, actor_ids, by_key)
         if event_ids is not None and rec.event_id and rec.event_id not in event_ids:
             problems.append(f"{where}: event_id {rec.event_id} is not in the ledger")
     for topic, found in sorted(claims.groupby("topic")["side"].agg(lambda s: list(dict.fromkeys(s))).items()):

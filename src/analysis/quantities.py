@@ -8,7 +8,8 @@ holding the number), ``as_of_event`` (the ledger row that dates the statement) a
 
 A chapter that reasons with a number the seeds give reads it here, with its citation, instead of typing
 it. :func:`load_quantities` validates the file with :data:`SCHEMA` and, given the actors, paragraphs and
-events, checks it against them: the actors and the event exist, the quote occurs in its paragraph.
+events, checks it against them (with the claims' own check, :func:`analysis.claims.quoted_row_problems`): the
+actors and the event exist, the quote occurs in its paragraph, which is not boilerplate.
 """
 
 from __future__ import annotations
@@ -19,10 +20,10 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import paths
+from analysis.claims import quoted_row_problems
 from analysis.errors import AnalysisError
-from analysis.keys import SEED_ID, keys_column, paragraph_key
+from analysis.keys import SEED_ID, keys_column
 from analysis.schema import check_table, matches, positive, raise_problems, row_check, table_schema
-from analysis.text import normalise
 
 QUANTITIES_PATH = paths.DATA_DIR / "quantities.csv"
 COLUMNS: tuple[str, ...] = (
@@ -75,21 +76,11 @@ def _integrity(frame: pd.DataFrame, actors, paragraphs, events) -> list[str]:
     path = frame.attrs["source"]
     problems = []
     actor_ids = set(actors["actor_id"]) if actors is not None else None
-    texts = dict(zip(paragraphs["key"], paragraphs["text"])) if paragraphs is not None else None
+    by_key = {r.key: r for r in paragraphs.itertuples(index=False)} if paragraphs is not None else None
     event_ids = set(events["event_id"]) if events is not None else None
     for rec in frame.itertuples(index=False):
         where = f"{path}: row {rec.quantity_id} (line {rec.line})"
-        if actor_ids is not None:
-            for col in ("claimant", "reported_by"):
-                value = getattr(rec, col)
-                if value and value not in actor_ids:
-                    problems.append(f"{where}: {col} {value!r} is not in actors.csv")
-        if texts is not None:
-            key = paragraph_key(rec.seed, rec.paragraph)
-            if key not in texts:
-                problems.append(f"{where}: paragraph {key} does not exist")
-            elif normalise(rec.quote) not in normalise(texts[key]):
-                problems.append(f"{where}: quote not found in {key}: {rec.quote[:60]!r}")
+        problems += quoted_row_problems(where, rec, actor_ids, by_key)
         if event_ids is not None and rec.as_of_event and rec.as_of_event not in event_ids:
             problems.append(f"{where}: as_of_event {rec.as_of_event} is not in the ledger")
     return problems
