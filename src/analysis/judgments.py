@@ -54,6 +54,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import paths
+from analysis.actors import actor_names
 from analysis.claims import CLAIM_PATTERN
 from analysis.dates import iso_bounds
 from analysis.errors import AnalysisError
@@ -143,7 +144,7 @@ def voice_of(actor_id: str, actors: pd.DataFrame) -> str:
 
 def voice_names(actors: pd.DataFrame) -> dict[str, str]:
     """Reader's name of each voice: "Algeria (officials)" for ``state:DZA``, the actor's name otherwise."""
-    names = dict(zip(actors["actor_id"], actors["name"]))
+    names = actor_names(actors)
     states = actors[actors["kind"] == "state"]
     out = {f"state:{iso}": f"{name} (officials)" for iso, name in zip(states["acts_for"], states["name"])}
     return {**names, **out}
