@@ -29,14 +29,14 @@ $(STAMP): requirements.lock pyproject.toml
 
 venv: $(STAMP)
 
-# Rebuilds redo only what changed (analysis.buildcache decides): nothing when no file the book reads
+# Rebuilds redo only what changed (analysis.build.buildcache decides): nothing when no file the book reads
 # has changed; the chapters' notebooks are executed JOBS at a time into the execution cache, which is
 # emptied when the package, the data or the seeds change; with TeX Live present the PDF and the chapter
 # PDFs are built first, so each chapter page links its PDF, and the HTML reuses the cache (each notebook
 # runs once).
 JOBS ?= 2
 report: $(STAMP)
-	$(BIN)/python -m analysis.buildcache report --jobs $(JOBS)
+	$(BIN)/python -m analysis.build.buildcache report --jobs $(JOBS)
 	@echo "Report built: open file://$(CURDIR)/_build/html/index.html"
 
 # TeX Live and fonts for the PDF, Chromium and npm for the browser tests; installed only when missing and
@@ -57,7 +57,7 @@ system-deps:
 	fi
 
 pdf: $(STAMP) system-deps
-	$(BIN)/python -m analysis.buildcache pdf --jobs $(JOBS)
+	$(BIN)/python -m analysis.build.buildcache pdf --jobs $(JOBS)
 	@echo "PDF built: $(CURDIR)/_build/latex/algeria-mali-report.pdf; one PDF per chapter in $(CURDIR)/_build/pdf"
 
 # axe-core for the browser tests, from the npm registry at the version tests/browser/package-lock.json pins.
@@ -77,6 +77,7 @@ test: $(STAMP) system-deps browser-deps
 # (one jupytext import for all) and pipes it to ruff under the chapter's name.
 check: $(STAMP)
 	$(BIN)/ruff check src tests scripts _ext benchmarks
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/ruff format --check --quiet src tests scripts _ext benchmarks
 	$(BIN)/python scripts/lint_chapters.py chapters/*.md
 	$(BIN)/python -m pytest -q -m "not slow"

@@ -3,7 +3,7 @@ BibTeX for the report and for each chapter, and no page carries an external scri
 
 - A figure is *published* when its chapter wrote ``exports/<figure name>.csv`` (``figures.publish``).
   Its line names the figure's number and title, the report, the page's anchor, the build (version,
-  commit, date: :mod:`analysis.buildinfo`) and the SHA-256 of the data file, so a pasted figure can be
+  commit, date: :mod:`analysis.core.buildinfo`) and the SHA-256 of the data file, so a pasted figure can be
   traced to the exact build and data.
 - ``{report-bibtex}`` (a directive with no content) is replaced by BibTeX entries generated from
   ``CITATION.cff`` and the table of contents: one ``@techreport`` for the report, one ``@incollection``
@@ -21,7 +21,7 @@ from pathlib import Path
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
-from analysis.buildinfo import build_info
+from analysis.core.buildinfo import build_info
 
 SHORT_HASH = 16
 

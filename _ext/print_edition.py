@@ -2,7 +2,7 @@
 the build that is not the clock, and the table of contents' parts as LaTeX parts.
 
 - Title page: the report's title and subtitle (the title split at its colon), the authors, the
-  version, the commit and the build date (:mod:`analysis.buildinfo`), and how to cite the report.
+  version, the commit and the build date (:mod:`analysis.core.buildinfo`), and how to cite the report.
 - ``today`` is the build date, so ``\\date`` and every "built on" line agree and the same commit
   gives the same bytes.
 - Each caption of ``_toc.yml`` (Judgments, Analysis, …) opens a ``\\part`` before its first chapter,
@@ -24,8 +24,8 @@ import yaml
 from docutils import nodes
 from sphinx import addnodes
 
-from analysis.buildinfo import build_info
-from analysis.printing import tex_escape
+from analysis.core.buildinfo import build_info
+from analysis.present.printing import tex_escape
 
 INTRO_TITLE = "About this report"
 
@@ -67,7 +67,7 @@ report and for each chapter.
 def corpus_title(title: str) -> str:
     """``title`` with its span of years (``2017–2025``) replaced by the corpus's: the first and last
     years in which its articles can have been published, from the catalogue."""
-    from analysis.corpus import load_catalog
+    from analysis.sources.corpus import load_catalog
 
     catalog = load_catalog()
     first, last = catalog["published_earliest"].min().year, catalog["published_latest"].max().year

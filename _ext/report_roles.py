@@ -7,7 +7,7 @@ reference, so ``sphinx -n -W`` fails on it.
 A citation may hold a short verbatim excerpt of the paragraph:
 ``{para}`003¶60 "in the vicinity of the border town of Tin Zaouatine"```. The build checks it: an
 excerpt that is not in the cited paragraph (compared as the ledger compares its quotes, with
-:func:`analysis.text.normalise`, against the stored text or its display form) is an error, so ``-W``
+:func:`analysis.core.text.normalise`, against the stored text or its display form) is an error, so ``-W``
 fails. In HTML the excerpt is the link's title (shown on hover); the printed key stays short.
 
 ``{paras}`000¶4 "excerpt", 001¶3 "another"``` cites several paragraphs; items are separated by commas
@@ -23,8 +23,8 @@ from docutils import nodes
 from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
-from analysis.keys import EXAMPLE, KEY, anchor
-from analysis.text import normalise
+from analysis.core.keys import EXAMPLE, KEY, anchor
+from analysis.core.text import normalise
 
 logger = logging.getLogger(__name__)
 
@@ -34,7 +34,7 @@ ITEM = re.compile(r'\s*(?P<key>\S+?)(?:\s+"(?P<excerpt>[^"]*)")?\s*(?:,|$)')
 
 @lru_cache(maxsize=1)
 def _paragraph_texts() -> dict[str, tuple[str, ...]]:
-    from analysis.corpus import paragraphs
+    from analysis.sources.corpus import paragraphs
 
     paras = paragraphs()
     return {k: (normalise(t), normalise(d)) for k, t, d in zip(paras["key"], paras["text"], paras["display"])}

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from docutils import nodes
 
-from analysis.review import added_since, id_ranges, reviewed_against
+from analysis.intake.review import added_since, id_ranges, reviewed_against
 
 
 def add_notice(app, doctree):
@@ -23,7 +23,7 @@ def add_notice(app, doctree):
     last = reviewed_against(source)
     if not last:
         return
-    from analysis.events import load_events
+    from analysis.ledger.events import load_events
 
     newer = added_since(load_events()["event_id"], last)
     if not newer:

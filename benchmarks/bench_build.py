@@ -3,11 +3,11 @@
 Measured in one run, each in a fresh copy of the project under a temporary folder:
 
 - clean HTML build of the report as ``make report`` makes it without TeX Live (``python -m
-  analysis.buildcache html``: the notebooks executed two at a time into the execution cache, then the
+  analysis.build.buildcache html``: the notebooks executed two at a time into the execution cache, then the
   book), and of a bare Jupyter Book with the same number of notebook pages (one trivial code cell each,
   same Jupyter Book and Sphinx, ``jupyter-book build``), and their ratio;
 - the rebuild with nothing changed, after a prose-only change in one chapter, and after a one-row
-  change in ``data/events.csv`` (what ``analysis.buildcache`` redoes in each case);
+  change in ``data/events.csv`` (what ``analysis.build.buildcache`` redoes in each case);
 - the clean PDF build (XeLaTeX, with the chapter PDFs), when TeX Live is present;
 - peak memory: the largest resident set of any process the builds started;
 - page weight: bytes of each chapter page with the images it shows.
@@ -59,7 +59,7 @@ def _build(project: Path, *extra: str) -> float:
 
 def _report(project: Path, target: str) -> tuple[float, dict]:
     """The report's build as make runs it; returns the wall time and what the build did."""
-    elapsed = _run([str(BIN / "python"), "-m", "analysis.buildcache", target, "--root", str(project)], project)
+    elapsed = _run([str(BIN / "python"), "-m", "analysis.build.buildcache", target, "--root", str(project)], project)
     return elapsed, json.loads((project / "_build" / "build-record.json").read_text(encoding="utf-8"))
 
 

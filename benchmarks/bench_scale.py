@@ -4,13 +4,13 @@ corpora of 5, 50, 500 and 5,000 articles, reporting wall time, time per article 
 Each corpus is made deterministically in a temporary folder (nothing is committed), through the package's
 own workflow: the five seeds and the data folder are copied, and article *i* (from 5 on) is seed *i* mod 5
 with one closing line ``Benchmark copy i.`` (so no two articles have the same content), added with
-:func:`analysis.ingest.add_article` under the seed's own publication interval (its catalogue row,
+:func:`analysis.intake.ingest.add_article` under the seed's own publication interval (its catalogue row,
 checksum and file written as ``add`` writes them). Then ``extract --review`` proposes the new articles'
 rows and every date mention they hold is marked ``exclude`` ("benchmark copy, not coded") and recorded
-with :func:`analysis.review.accept`, so ``validate`` checks a ledger that covers the whole corpus, as it
+with :func:`analysis.intake.review.accept`, so ``validate`` checks a ledger that covers the whole corpus, as it
 would after an analyst's review.
 
-Seed ids have at least three digits (``000``-``999``, then ``1000``...; see :mod:`analysis.keys`), so
+Seed ids have at least three digits (``000``-``999``, then ``1000``...; see :mod:`analysis.core.keys`), so
 a corpus of any size can be made.
 
 Run with ``make bench-scale`` (or ``.venv/bin/python benchmarks/bench_scale.py [SIZES]``); it prints a
@@ -71,9 +71,9 @@ def make_corpus(folder: Path, n: int, env: dict) -> tuple[Path, Path]:
     """A project copy of ``n`` articles under ``folder``: ``seeds/`` and ``data/`` (see the module)."""
     import pandas as pd
 
-    from analysis.corpus import load_catalog
-    from analysis.ingest import add_article
-    from analysis.review import accept
+    from analysis.intake.ingest import add_article
+    from analysis.intake.review import accept
+    from analysis.sources.corpus import load_catalog
 
     seeds, data = folder / "seeds", folder / "data"
     shutil.copytree(ROOT / "seeds", seeds)

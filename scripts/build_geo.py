@@ -8,7 +8,7 @@ Inputs (never fetched by this script):
 * ``data/gazetteer_curated.csv``: the hand-decided part of every place (names, aliases, kind, role, country,
   notes and where its point comes from; see :data:`CURATED_COLUMNS`), checked by :func:`load_curated`;
 * ``data/public_record.csv`` (the project's copy of the shared public-record facts);
-* the seeds (``seeds/``), through :mod:`analysis.corpus`, to list the paragraphs naming each place.
+* the seeds (``seeds/``), through :mod:`analysis.sources.corpus`, to list the paragraphs naming each place.
 
 Outputs:
 
@@ -16,7 +16,7 @@ Outputs:
   20°W–32°E, 2°N–40°N, whole (not clipped, so shared borders stay exact), with ``iso_n3``, ``iso3``, ``name``;
 * ``data/geo/ne_110m_world.geojson``: all countries at 1:110m, same properties, for the wide map;
 * ``data/geo/SHA256SUMS``: checksums of the package, its files used, and the outputs;
-* ``data/gazetteer.csv``: the places (see :mod:`analysis.places` for the columns): the curated fields as
+* ``data/gazetteer.csv``: the places (see :mod:`analysis.sources.places` for the columns): the curated fields as
   given, and what is derived from them: the points (GeoNames, public record, Natural Earth), the precision
   of a country or region, the GeoNames cross-check of each name, and the seed paragraphs naming each place.
 
@@ -48,10 +48,11 @@ import shapely
 import shapely.affinity
 from pyproj import Geod
 
-from analysis import corpus, paths, places
-from analysis.errors import AnalysisError
-from analysis.places import COLUMNS, PlaceError, find_places, load_gazetteer
-from analysis.schema import check_table, matches, one_of, raise_problems, row_check, table_schema
+from analysis.core import paths
+from analysis.core.errors import AnalysisError
+from analysis.core.schema import check_table, matches, one_of, raise_problems, row_check, table_schema
+from analysis.sources import corpus, places
+from analysis.sources.places import COLUMNS, PlaceError, find_places, load_gazetteer
 
 PACKAGE = "world-atlas"
 VERSION = "2.0.2"
@@ -165,7 +166,7 @@ def load_curated(path: Path = CURATED_PATH) -> pd.DataFrame:
     """Read and check the curated gazetteer (:data:`CURATED_SCHEMA`, then aliases two places share).
 
     Returns one row per place in file order with :data:`CURATED_COLUMNS` and ``line`` (its CSV line);
-    empty text cells are "", empty numbers NaN. Raises :class:`analysis.places.PlaceError` listing every
+    empty text cells are "", empty numbers NaN. Raises :class:`analysis.sources.places.PlaceError` listing every
     problem, one per line, as ``FILE: row kidal (line 4): problem``.
     """
     path = Path(path)
@@ -332,7 +333,7 @@ def build_gazetteer(world10: gpd.GeoDataFrame, record_path: Path, curated_path: 
     """The gazetteer rows: the curated fields of ``curated_path`` as given, with coordinates, precision of
     areas and seed references computed from the pinned sources.
 
-    Raises :class:`analysis.places.PlaceError` naming the file and row of a curated row whose point cannot be
+    Raises :class:`analysis.sources.places.PlaceError` naming the file and row of a curated row whose point cannot be
     derived: a GeoNames id not in cities500 or whose GeoNames name is none of the place's names, a missing
     public-record key, an ``iso3`` with no Natural Earth polygon."""
     curated = load_curated(curated_path)

@@ -1,5 +1,5 @@
 """Building the book for the tests: a copy of the project built as ``make report`` builds it
-(``python -m analysis.buildcache report``: the notebooks executed two at a time into the execution
+(``python -m analysis.build.buildcache report``: the notebooks executed two at a time into the execution
 cache; with TeX Live present the PDF and the chapter PDFs, then the HTML, both with -W -n and reusing
 the cache, so each notebook runs once), with the network cut where the machine allows it. Used by the
 session fixture ``built_book`` (conftest.py), so every test that reads the site or the PDF shares one
@@ -60,7 +60,7 @@ def _run(args: list[str], dst: Path, what: str) -> None:
 def rebuild(dst: Path, target: str = "report", what: str = "book build") -> dict:
     """Build ``dst`` as ``make report`` does (``target``: report, pdf or html) and return the record of
     what the build did (``_build/build-record.json``). Fails on any warning."""
-    _run([str(BIN / "python"), "-m", "analysis.buildcache", target, "--root", str(dst)], dst, what)
+    _run([str(BIN / "python"), "-m", "analysis.build.buildcache", target, "--root", str(dst)], dst, what)
     return json.loads((dst / "_build" / "build-record.json").read_text(encoding="utf-8"))
 
 

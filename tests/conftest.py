@@ -6,7 +6,8 @@ import os
 
 import pytest
 
-from analysis import corpus, paths
+from analysis.core import paths
+from analysis.sources import corpus
 
 
 def pytest_report_header(config):

@@ -10,7 +10,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from analysis import actors, claims, corpus, events
+from analysis.ledger import claims, events
+from analysis.sources import actors, corpus
 
 EXPECTED_PATH = Path(__file__).with_name("expected.json")
 

@@ -10,7 +10,9 @@ import shutil
 import pandas as pd
 import pytest
 
-from analysis import ach, actors, claims, events
+from analysis.analytics import ach
+from analysis.ledger import claims, events
+from analysis.sources import actors
 
 
 @pytest.fixture(scope="module")

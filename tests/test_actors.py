@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from analysis import paths
-from analysis.actors import KINDS, ActorError, alias_key, alias_table, find_actors, load_actors
+from analysis.core import paths
+from analysis.sources.actors import KINDS, ActorError, alias_key, alias_table, find_actors, load_actors
 
 REQUIRED_IDS = {
     "dza",

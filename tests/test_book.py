@@ -9,12 +9,12 @@ import re
 import pytest
 from bookbuild import can_cut_network, toc_pages
 
-from analysis import paths
-from analysis.pages import SEED_PAGE, seed_page
+from analysis.core import paths
+from analysis.present.pages import SEED_PAGE, seed_page
 
 
 def test_long_tokens_get_break_opportunities_and_keep_their_characters():
-    from analysis.pages import breakable
+    from analysis.present.pages import breakable
 
     url = "https://x.com/EAndaloucia/status/1873908235448582288"
     out = breakable(f"see {url} here")
@@ -54,7 +54,7 @@ def test_book_builds_with_every_page(built_book):
 
 @pytest.mark.slow
 def test_the_front_page_heading_states_the_corpus_years(built_book):
-    from analysis.corpus import load_catalog
+    from analysis.sources.corpus import load_catalog
 
     catalog = load_catalog()
     years = f"{catalog['published_earliest'].min().year}\u2013{catalog['published_latest'].max().year}"

@@ -8,8 +8,10 @@ import geopandas as gpd
 import pytest
 import shapely
 
-from analysis import border, paths, places
-from analysis.border import BorderError
+from analysis.analytics import border
+from analysis.analytics.border import BorderError
+from analysis.core import paths
+from analysis.sources import places
 
 
 @pytest.fixture(scope="module")

@@ -20,7 +20,7 @@ from urllib.parse import urlparse
 import pytest
 from bookbuild import toc_pages
 
-from analysis import paths
+from analysis.core import paths
 
 pytestmark = pytest.mark.slow
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from analysis import actors, events, reference, timeline
+from analysis.analytics import timeline
+from analysis.ledger import events, reference
+from analysis.sources import actors
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +36,9 @@ def test_tracks_hold_each_dyad_once(ledger):
 
 
 def test_zone_table_lists_each_zone_event_in_date_order(ledger):
-    from analysis import border, places, tables
+    from analysis.analytics import border
+    from analysis.present import tables
+    from analysis.sources import places
 
     zone = border.zone_events(ledger, places.load_gazetteer())
     table = tables.zone_table(zone)
@@ -47,7 +51,7 @@ def test_zone_table_lists_each_zone_event_in_date_order(ledger):
 
 
 def test_record_figures_split_one_entry_by_claimant():
-    from analysis import tables
+    from analysis.present import tables
 
     record = reference.load_public_record()
     entry = record[record["key"] == "tinzaouaten_strike_claims"].iloc[0]
@@ -59,7 +63,8 @@ def test_record_figures_split_one_entry_by_claimant():
 
 
 def test_corpus_table_has_one_row_per_seed_with_its_interval(paras):
-    from analysis import corpus, tables
+    from analysis.present import tables
+    from analysis.sources import corpus
 
     docs = corpus.load_corpus()
     table = tables.corpus_table(docs)
@@ -72,8 +77,9 @@ def test_corpus_table_has_one_row_per_seed_with_its_interval(paras):
 
 
 def test_date_evidence_words_stand_in_their_paragraphs(paras):
-    from analysis import corpus, tables
-    from analysis.text import normalise
+    from analysis.core.text import normalise
+    from analysis.present import tables
+    from analysis.sources import corpus
 
     catalog = corpus.load_catalog()
     table = tables.date_evidence_table(catalog, paras)
@@ -87,7 +93,7 @@ def test_date_evidence_words_stand_in_their_paragraphs(paras):
 
 
 def test_boilerplate_table_counts_every_boilerplate_paragraph_once(paras):
-    from analysis import tables
+    from analysis.present import tables
 
     table = tables.boilerplate_table(paras)
     boiler = paras[paras["kind"] == "boilerplate"]
@@ -97,7 +103,8 @@ def test_boilerplate_table_counts_every_boilerplate_paragraph_once(paras):
 
 
 def test_codebook_tables_count_the_ledger(ledger):
-    from analysis import codebook, tables
+    from analysis.ledger import codebook
+    from analysis.present import tables
 
     types = tables.types_in_use(ledger)
     assert types["events in ledger"].sum() == len(ledger)
@@ -111,7 +118,7 @@ def test_codebook_tables_count_the_ledger(ledger):
 
 
 def test_ledger_source_names_the_seeds_of_the_rows_charted(ledger):
-    from analysis import figures
+    from analysis.present import figures
 
     seeds = sorted(set(ledger["seed"]))
     assert f"seeds {seeds[0]}\u2013{seeds[-1]}" in figures.ledger_source(ledger)

@@ -11,8 +11,8 @@ import subprocess
 
 import pytest
 
-from analysis import paths
-from analysis.buildinfo import build_info, citation
+from analysis.core import paths
+from analysis.core.buildinfo import build_info, citation
 
 
 def _text(page) -> str:

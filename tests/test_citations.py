@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis import paths
+from analysis.core import paths
 
 sys.path.insert(0, str(paths.ROOT / "_ext"))
 import report_roles  # noqa: E402

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from analysis import paths
-from analysis.actors import load_actors
-from analysis.claims import CLAIM_COLUMNS, ClaimError, claim_problems, load_claims, sides
-from analysis.events import load_events
+from analysis.core import paths
+from analysis.ledger.claims import CLAIM_COLUMNS, ClaimError, claim_problems, load_claims, sides
+from analysis.ledger.events import load_events
+from analysis.sources.actors import load_actors
 
 CLAIMS_CSV = paths.DATA_DIR / "claims.csv"
 

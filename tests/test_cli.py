@@ -7,7 +7,7 @@ import shutil
 import subprocess
 import sys
 
-from analysis import paths
+from analysis.core import paths
 
 
 def run(*args: str) -> subprocess.CompletedProcess:

@@ -8,8 +8,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis import paths
-from analysis.corpus import (
+from analysis.core import paths
+from analysis.core.text import detect_language, display_text, fold, normalise
+from analysis.sources.corpus import (
     SEED_NAME,
     CorpusError,
     catalog_problems,
@@ -23,7 +24,6 @@ from analysis.corpus import (
     split_paragraphs,
     verify_checksums,
 )
-from analysis.text import detect_language, display_text, fold, normalise
 
 SHARED_SEEDS = paths.ROOT.parent / "shared" / "seeds"
 

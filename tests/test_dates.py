@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from analysis.dates import DateMention, date_mentions, find_dates, parse_iso
+from analysis.core.dates import DateMention, date_mentions, find_dates, parse_iso
 
 # Every date mention in every paragraph of the seeds (boilerplate included), read with the paragraph's
 # language and no anchor: (text, start, end, precision, relative). A paragraph not listed has none.

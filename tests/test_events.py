@@ -9,10 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from analysis import paths
-from analysis.actors import load_actors
-from analysis.codebook import CONTEXTS, DATE_BASES, PLOVER_TYPES, PRECISIONS
-from analysis.events import (
+from analysis.core import paths
+from analysis.ledger.codebook import CONTEXTS, DATE_BASES, PLOVER_TYPES, PRECISIONS
+from analysis.ledger.events import (
     EVENT_COLUMNS,
     EVENTS_SCHEMA,
     JSON_PATH,
@@ -24,6 +23,7 @@ from analysis.events import (
     json_records,
     load_events,
 )
+from analysis.sources.actors import load_actors
 
 EVENTS_CSV = paths.DATA_DIR / "events.csv"
 
@@ -69,8 +69,8 @@ def test_real_ledger_loads_typed(events, expected):
 
 
 def test_real_ledger_is_consistent_with_corpus(events, paras, catalog, actors):
-    from analysis.places import load_gazetteer
-    from analysis.reference import load_public_record
+    from analysis.ledger.reference import load_public_record
+    from analysis.sources.places import load_gazetteer
 
     assert event_problems() == []
     assert check_ledger(events, paras, catalog, actors, load_gazetteer(), record_keys=load_public_record()["key"]) == []
@@ -299,7 +299,7 @@ def test_empty_ledger_is_refused(tmp_path):
 
 # ---------------------------------------------------------------- bad rows, caught against the corpus
 def _integrity(path: Path, paras, catalog, actors) -> list[str]:
-    from analysis.places import load_gazetteer
+    from analysis.sources.places import load_gazetteer
 
     return check_ledger(load_events(path), paras, catalog, actors, load_gazetteer())
 
@@ -335,7 +335,7 @@ def test_integrity_names_file_row_and_problem(tmp_path, paras, catalog, actors, 
 
 # ---------------------------------------------------------------- HTML table
 def test_ledger_html_links_and_escapes(events, expected):
-    from analysis.tables import ledger_html
+    from analysis.present.tables import ledger_html
 
     page = ledger_html(events)
     assert page.startswith('<table class="ledger-table">')

@@ -7,11 +7,11 @@ from datetime import date
 
 import pytest
 
-from analysis import paths
 from analysis.cli import main
-from analysis.dates import find_dates
-from analysis.errors import AnalysisError
-from analysis.extract import (
+from analysis.core import paths
+from analysis.core.dates import find_dates
+from analysis.core.errors import AnalysisError
+from analysis.intake.extract import (
     COLUMNS,
     ExtractError,
     candidates,
@@ -158,7 +158,7 @@ def test_actor_pair_rule_with_an_injected_finder(paras):
 
 def test_alias_tables_are_loaded_once_per_run(paras, monkeypatch):
     """The actors table is read and validated once for a whole seed, not once per sentence."""
-    import analysis.actors as actors_mod
+    import analysis.sources.actors as actors_mod
 
     calls = []
     real = actors_mod.load_actors

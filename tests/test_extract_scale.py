@@ -11,13 +11,14 @@ import re
 import pandas as pd
 import pytest
 
-from analysis import actors, paths, places
 from analysis.cli import main
-from analysis.dates import find_dates
-from analysis.events import load_events
-from analysis.extract import extract_file, review_rows_many, split_sentences
-from analysis.review import review_frame, write_review, write_review_rows
-from analysis.text import normalise
+from analysis.core import paths
+from analysis.core.dates import find_dates
+from analysis.core.text import normalise
+from analysis.intake.extract import extract_file, review_rows_many, split_sentences
+from analysis.intake.review import review_frame, write_review, write_review_rows
+from analysis.ledger.events import load_events
+from analysis.sources import actors, places
 
 SEEDS = sorted(paths.SEEDS_DIR.glob("[0-9][0-9][0-9]_*.txt"))
 

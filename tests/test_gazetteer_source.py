@@ -9,8 +9,9 @@ import re
 import pandas as pd
 import pytest
 
-from analysis import paths, places
-from analysis.places import PlaceError
+from analysis.core import paths
+from analysis.sources import places
+from analysis.sources.places import PlaceError
 
 _SPEC = importlib.util.spec_from_file_location("build_geo", paths.ROOT / "scripts" / "build_geo.py")
 build_geo = importlib.util.module_from_spec(_SPEC)

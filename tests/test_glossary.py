@@ -1,6 +1,6 @@
 """The glossary (data/glossary.csv) is sound, and the chapters keep its rule: every acronym in a
 page's visible text is in the glossary (or on the short list of file formats and software names),
-and each term's first use on a page is a {term} role with its expansion (analysis.glossary)."""
+and each term's first use on a page is a {term} role with its expansion (analysis.sources.glossary)."""
 
 from __future__ import annotations
 
@@ -12,8 +12,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from analysis import codebook, paths
-from analysis.glossary import (
+from analysis.core import paths
+from analysis.ledger import codebook
+from analysis.present.pages import glossary_markdown
+from analysis.sources.glossary import (
     COLUMNS,
     NOT_GLOSSED,
     GlossaryError,
@@ -24,7 +26,6 @@ from analysis.glossary import (
     visible_segments,
     visible_text,
 )
-from analysis.pages import glossary_markdown
 
 # The PLOVER event types, written in capitals; DEMAND is the manual's name for REQUEST
 # (codebook.REQUEST_NOTE), which the ledger appendix explains.

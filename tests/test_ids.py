@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from analysis import keys
-from analysis.claims import CLAIM_PATTERN
-from analysis.events import EVENT_PATTERN
+from analysis.core import keys
+from analysis.ledger.claims import CLAIM_PATTERN
+from analysis.ledger.events import EVENT_PATTERN
 
 
 def test_seed_ids_grow_past_three_digits():

@@ -9,9 +9,10 @@ from datetime import date
 
 import pytest
 
-from analysis import corpus, keys, paths
 from analysis.cli import main
-from analysis.ingest import IngestError, add_article, unreviewed
+from analysis.core import keys, paths
+from analysis.intake.ingest import IngestError, add_article, unreviewed
+from analysis.sources import corpus
 
 #: A short French article written for the test: a date stamp, a meeting, a place the gazetteer knows.
 ARTICLE_FR = (

@@ -11,12 +11,12 @@ import re
 import pandas as pd
 import pytest
 
-from analysis import actors as actors_mod
-from analysis import claims as claims_mod
-from analysis import events as events_mod
-from analysis import judgments as J
-from analysis import reference
-from analysis.tables import key_judgments, scored_table, watch_table
+from analysis.analytics import judgments as J
+from analysis.ledger import claims as claims_mod
+from analysis.ledger import events as events_mod
+from analysis.ledger import reference
+from analysis.present.tables import key_judgments, scored_table, watch_table
+from analysis.sources import actors as actors_mod
 
 
 @pytest.fixture(scope="module")

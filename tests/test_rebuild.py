@@ -1,4 +1,4 @@
-"""Rebuilds redo what changed and nothing else (analysis.buildcache, run by ``make report``).
+"""Rebuilds redo what changed and nothing else (analysis.build.buildcache, run by ``make report``).
 
 The fast tests check the digests that decide it, in a copy of the project; the slow one rebuilds a copy
 of the session's built book (``built_book``) three times: with nothing changed (nothing is executed or
@@ -19,7 +19,8 @@ from pathlib import Path
 import pytest
 from bookbuild import COPY_IGNORE, rebuild
 
-from analysis import buildcache, paths
+from analysis.build import buildcache
+from analysis.core import paths
 
 
 @pytest.fixture()
@@ -131,7 +132,7 @@ def test_a_failing_notebook_stops_the_build_and_names_the_chapter(project):
     env = {**os.environ, "ANALYSIS_ROOT": str(project), "PYTHONPATH": str(project / "src")}
     started = time.perf_counter()
     proc = subprocess.run(
-        [sys.executable, "-m", "analysis.buildcache", "html", "--root", str(project)],
+        [sys.executable, "-m", "analysis.build.buildcache", "html", "--root", str(project)],
         capture_output=True,
         text=True,
         env=env,

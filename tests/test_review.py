@@ -10,12 +10,12 @@ import pandas as pd
 import pytest
 from test_ingest import ARTICLE_FR
 
-from analysis import paths
 from analysis.cli import main
-from analysis.extract import extract_file
-from analysis.ingest import add_article
-from analysis.review import ReviewError, accept, review_frame, suggest_type
-from analysis.validate import validate
+from analysis.core import paths
+from analysis.intake.extract import extract_file
+from analysis.intake.ingest import add_article
+from analysis.intake.review import ReviewError, accept, review_frame, suggest_type
+from analysis.intake.validate import validate
 
 
 @pytest.fixture

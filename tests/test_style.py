@@ -9,7 +9,7 @@ import matplotlib.colors as mcolors
 import pytest
 from matplotlib.figure import Figure
 
-from analysis import style
+from analysis.present import style
 
 
 def _sha(path):

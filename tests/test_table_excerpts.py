@@ -10,11 +10,12 @@ import sys
 import pandas as pd
 import pytest
 
-from analysis import actors as actors_mod
-from analysis import border, paths, places, reference
-from analysis import claims as claims_mod
-from analysis import events as events_mod
-from analysis.tables import (
+from analysis.analytics import border
+from analysis.core import paths
+from analysis.ledger import claims as claims_mod
+from analysis.ledger import events as events_mod
+from analysis.ledger import reference
+from analysis.present.tables import (
     cite_keys,
     claims_table,
     difference_words,
@@ -26,6 +27,8 @@ from analysis.tables import (
     show,
     words_found,
 )
+from analysis.sources import actors as actors_mod
+from analysis.sources import places
 
 sys.path.insert(0, str(paths.ROOT / "_ext"))
 import report_roles  # noqa: E402

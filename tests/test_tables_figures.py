@@ -7,9 +7,11 @@ import re
 
 import pandas as pd
 
-from analysis import corpus, figures, paths
-from analysis.pages import escape_myst
-from analysis.tables import cite_keys, show
+from analysis.core import paths
+from analysis.present import figures
+from analysis.present.pages import escape_myst
+from analysis.present.tables import cite_keys, show
+from analysis.sources import corpus
 
 
 def test_escape_myst_neutralises_markup():

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis import actors, events, timeline
+from analysis.analytics import timeline
+from analysis.ledger import events
+from analysis.sources import actors
 
 
 @pytest.fixture(scope="module")

@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from analysis import paths
-from analysis.claims import load_claims
 from analysis.cli import main
-from analysis.events import load_events
-from analysis.places import load_gazetteer
-from analysis.reference import PublicRecordError, differences, load_public_record
-from analysis.validate import CoverageError, date_coverage, load_exclusions, run, validate
+from analysis.core import paths
+from analysis.intake.validate import CoverageError, date_coverage, load_exclusions, run, validate
+from analysis.ledger.claims import load_claims
+from analysis.ledger.events import load_events
+from analysis.ledger.reference import PublicRecordError, differences, load_public_record
+from analysis.sources.places import load_gazetteer
 
 SHARED_RECORD = paths.ROOT.parent / "shared" / "reference" / "public_record.csv"
 RECORD_SHA256 = "40847f38f82090c064d66030c69a26914d991649bc1d41c77c14f9b0b9d862b7"

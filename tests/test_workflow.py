@@ -14,9 +14,9 @@ import pytest
 from bookbuild import COPY_IGNORE, _run
 from test_ingest import ARTICLE_FR
 
-from analysis import paths
-from analysis.events import load_events
-from analysis.review import added_since, chapters_awaiting_review, id_ranges, reviewed_against
+from analysis.core import paths
+from analysis.intake.review import added_since, chapters_awaiting_review, id_ranges, reviewed_against
+from analysis.ledger.events import load_events
 
 ANALYTICAL = ("key_judgments", "algiers_process", "rupture_2024", "russia_mechanism", "border_incidents")
 
@@ -108,7 +108,7 @@ def test_the_books_title_states_the_corpus_years():
     sys.path.insert(0, str(paths.ROOT / "_ext"))
     from print_edition import corpus_title
 
-    from analysis.corpus import load_catalog
+    from analysis.sources.corpus import load_catalog
 
     catalog = load_catalog()
     first, last = catalog["published_earliest"].min().year, catalog["published_latest"].max().year
@@ -118,7 +118,7 @@ def test_the_books_title_states_the_corpus_years():
 
 
 def test_after_the_corpus_drops_what_the_ledger_covers():
-    from analysis.reference import after_corpus, load_public_record
+    from analysis.ledger.reference import after_corpus, load_public_record
 
     record, events = load_public_record(), load_events()
     after = after_corpus(record, events)

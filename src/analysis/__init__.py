@@ -1,16 +1,13 @@
 """Turn the seed articles on Algeria–Mali relations into data, tables, figures and maps.
 
-Layers, each importing only those below it:
+The folders are the layers, each importing only those below it; the contracts in ``pyproject.toml``
+(``[tool.importlinter]``, run by ``lint-imports`` in ``make check`` and by ``tests/test_layers.py``)
+are the one definition of that order:
 
-1. loaders: :mod:`analysis.paths`, :mod:`analysis.errors`, :mod:`analysis.text`,
-   :mod:`analysis.corpus`, :mod:`analysis.actors`, :mod:`analysis.places`
-2. ledger: :mod:`analysis.events`, :mod:`analysis.claims` (checked against the corpus),
-   :mod:`analysis.reference` (the public record beside it)
-3. computations returning frames: :mod:`analysis.dates`, :mod:`analysis.extract`,
-   :mod:`analysis.validate`, :mod:`analysis.timeline`, :mod:`analysis.border`
-4. presentation, the only place matplotlib draws: :mod:`analysis.style`, :mod:`analysis.figures`,
-   :mod:`analysis.maps`, :mod:`analysis.tables`, :mod:`analysis.pages`
-5. the command line: :mod:`analysis.cli`
+``core`` < ``sources`` < ``ledger`` < ``analytics`` < ``intake`` | ``present`` < ``build`` < ``cli``
+
+(``intake`` and ``present`` sit side by side and import neither each other.) Only ``present`` and
+above import drawing or page-building libraries.
 """
 
 __version__ = "0.1.0"

@@ -10,8 +10,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from analysis import paths
-from analysis.errors import AnalysisError
+from analysis.core import paths
+from analysis.core.errors import AnalysisError
 
 
 class _UsageError(Exception):
@@ -25,7 +25,7 @@ def _error(message: str) -> int:
 
 def _cmd_corpus(args: argparse.Namespace) -> int:
     """The seed catalogue with paragraph and word counts."""
-    from analysis.corpus import load_corpus
+    from analysis.sources.corpus import load_corpus
 
     frame = load_corpus(Path(args.seeds))
     cols = [
@@ -56,7 +56,7 @@ def _cmd_corpus(args: argparse.Namespace) -> int:
 
 def _cmd_paragraphs(args: argparse.Namespace) -> int:
     """A seed's numbered paragraphs with their kind."""
-    from analysis.corpus import paragraphs
+    from analysis.sources.corpus import paragraphs
 
     paras = paragraphs(Path(args.seeds))
     own = paras[paras["seed"] == args.seed]
@@ -71,7 +71,7 @@ def _cmd_paragraphs(args: argparse.Namespace) -> int:
 
 def _cmd_seed_page(args: argparse.Namespace) -> int:
     """Print, or write, the generated "Seed texts" appendix."""
-    from analysis.pages import SEED_PAGE, seed_page, write_seed_page
+    from analysis.present.pages import SEED_PAGE, seed_page, write_seed_page
 
     if args.write:
         print(write_seed_page(SEED_PAGE))
@@ -82,8 +82,8 @@ def _cmd_seed_page(args: argparse.Namespace) -> int:
 
 def _cmd_add(args: argparse.Namespace) -> int:
     """Add articles to the corpus, then regenerate the seed-text appendix."""
-    from analysis.ingest import add_article
-    from analysis.pages import SEED_PAGE, write_seed_page
+    from analysis.intake.ingest import add_article
+    from analysis.present.pages import SEED_PAGE, write_seed_page
 
     for file in args.files:
         added = add_article(
@@ -111,7 +111,7 @@ def _cmd_add(args: argparse.Namespace) -> int:
 
 def _cmd_chapter_pdfs(args: argparse.Namespace) -> int:
     """Split the book's PDF into one PDF per chapter, each with its title block."""
-    from analysis.printing import write_chapter_pdfs
+    from analysis.present.printing import write_chapter_pdfs
 
     for path in write_chapter_pdfs(Path(args.book) if args.book else None, Path(args.out) if args.out else None):
         print(path)
@@ -127,7 +127,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 
     from tqdm import tqdm
 
-    from analysis.extract import candidates_records, extract_many, format_candidates, review_rows_many
+    from analysis.intake.extract import candidates_records, extract_many, format_candidates, review_rows_many
 
     anchor = None
     if args.anchor is not None:
@@ -142,7 +142,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     # either bound would date its relative expressions wrongly.
     seed_anchor: dict[str, date] = {}
     if anchor is None:
-        from analysis.corpus import CorpusError, load_catalog
+        from analysis.sources.corpus import CorpusError, load_catalog
 
         try:
             catalog = load_catalog()
@@ -170,7 +170,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     show = args.progress or (len(jobs) > 1 and sys.stderr.isatty())
     bar = tqdm(results, total=len(jobs), desc="extract", unit="file", file=sys.stderr, disable=not show)
     if args.review:
-        from analysis.review import write_review_rows
+        from analysis.intake.review import write_review_rows
 
         partial = Path(args.review + ".partial")  # renamed when complete: never half a review file
         try:
@@ -202,7 +202,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 
 def _cmd_accept(args: argparse.Namespace) -> int:
     """Append the accepted rows of a review file to the ledger, after validation."""
-    from analysis.review import accept
+    from analysis.intake.review import accept
 
     ids = accept(args.review, Path(args.data), Path(args.seeds))
     print(f"{len(ids)} event(s) added to {Path(args.data) / 'events.csv'}: {', '.join(ids)}")
@@ -211,11 +211,11 @@ def _cmd_accept(args: argparse.Namespace) -> int:
 
 def _cmd_validate(args: argparse.Namespace) -> int:
     """Check the event ledger, actors, claims and date coverage; one summary line or one line per problem."""
-    from analysis.validate import validate
+    from analysis.intake.validate import validate
 
     data_dir = Path(args.data)
     if args.write_json:
-        from analysis.events import export_json, load_events
+        from analysis.ledger.events import export_json, load_events
 
         print(export_json(load_events(data_dir / "events.csv"), data_dir / "events.json"), file=sys.stderr)
     result = validate(data_dir, Path(args.seeds))

@@ -8,7 +8,7 @@ row per matrix, evidence row and hypothesis: ``evidence`` (a ledger ``event_id``
 ``claim_id`` ``C0x``), ``hypothesis``, ``rating`` (``consistent``, ``neutral`` or ``inconsistent``)
 and ``rationale`` (one line on why).
 
-:func:`load_hypotheses` and :func:`load_matrix` validate them with :mod:`analysis.schema` and, when
+:func:`load_hypotheses` and :func:`load_matrix` validate them with :mod:`analysis.core.schema` and, when
 given the other tables, against them: every problem (an unknown evidence id, a hypothesis the matrix
 does not have, a rating outside the three, a missing or repeated cell, a paragraph that does not
 exist) is named by file and line, all of them in one :class:`ACHError`.
@@ -38,12 +38,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import paths
-from analysis.claims import CLAIM_PATTERN
-from analysis.errors import AnalysisError
-from analysis.events import EVENT_PATTERN
-from analysis.keys import KEY
-from analysis.schema import check_table, items_match, matches, one_of, raise_problems, table_schema
+from analysis.core import paths
+from analysis.core.errors import AnalysisError
+from analysis.core.keys import KEY
+from analysis.core.schema import check_table, items_match, matches, one_of, raise_problems, table_schema
+from analysis.ledger.claims import CLAIM_PATTERN
+from analysis.ledger.events import EVENT_PATTERN
 
 HYPOTHESES_PATH = paths.DATA_DIR / "ach_hypotheses.csv"
 MATRIX_PATH = paths.DATA_DIR / "ach_matrix.csv"
@@ -130,7 +130,7 @@ def _hypothesis_problems(frame: pd.DataFrame, paragraphs: pd.DataFrame | None) -
 
 def load_hypotheses(path: str | Path = HYPOTHESES_PATH, paragraphs: pd.DataFrame | None = None) -> pd.DataFrame:
     """The hypotheses, checked: columns :data:`HYPOTHESIS_COLUMNS` and ``line``. With ``paragraphs``
-    (:func:`analysis.corpus.paragraphs`), every cited paragraph must exist and not be boilerplate.
+    (:func:`analysis.sources.corpus.paragraphs`), every cited paragraph must exist and not be boilerplate.
     Raises :class:`ACHError` naming every problem by file and line."""
     frame, problems = check_table(path, HYPOTHESES_SCHEMA, "hypothesis", ACHError)
     problems = problems or _hypothesis_problems(frame, paragraphs)

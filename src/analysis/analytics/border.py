@@ -27,8 +27,8 @@ import shapely
 from pyproj import CRS, Geod, Transformer
 from shapely.geometry.base import BaseGeometry
 
-from analysis import paths
-from analysis.errors import AnalysisError
+from analysis.core import paths
+from analysis.core.errors import AnalysisError
 
 LAYERS: dict[str, str] = {
     "10m": "ne_10m_north_africa_sahel.geojson",
@@ -204,7 +204,7 @@ def zone_events(
 ) -> gpd.GeoDataFrame:
     """The events located at a point place inside :data:`ZONE_EXTENT`, with ``distance_km`` to the
     ``a``–``b`` border (1:10m, geodesic) and ``in_country`` added (see :func:`border_table`)."""
-    from analysis.places import locate_events
+    from analysis.sources.places import locate_events
 
     located = locate_events(events, gazetteer)
     located = located[~located["is_area"]]

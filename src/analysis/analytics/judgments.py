@@ -38,12 +38,12 @@ loader refuses a row where it does not.
 
 **Horizon.** A judgment is ``retrospective`` or looks forward over ``next N months``: the window opens
 the day after the last event the ledger dates (rows whose date is only an upper bound excluded, as in
-:func:`analysis.reference.after_corpus`) and closes N months later; it is computed, never typed.
+:func:`analysis.ledger.reference.after_corpus`) and closes N months later; it is computed, never typed.
 
 **What to watch.** Each indicator is an observable event that ``raises`` or ``lowers`` the likelihood
 of its judgment; ``record_keys`` lists the public-record rows (``data/public_record.csv``) that match
 it. :func:`score_after_corpus` scores the public-record events after the corpus
-(:func:`analysis.reference.after_corpus`) against the indicators: public record, never seed evidence.
+(:func:`analysis.ledger.reference.after_corpus`) against the indicators: public record, never seed evidence.
 """
 
 from __future__ import annotations
@@ -53,15 +53,15 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import paths
-from analysis.actors import actor_names
-from analysis.claims import CLAIM_PATTERN
-from analysis.dates import iso_bounds
-from analysis.errors import AnalysisError
-from analysis.events import EVENT_PATTERN, split_list
-from analysis.keys import KEY, PILCROW, SEED_PATTERN, is_key, parse_key
-from analysis.schema import check_table, items_match, matches, one_of, raise_problems, row_check, table_schema
-from analysis.text import normalise
+from analysis.core import paths
+from analysis.core.dates import iso_bounds
+from analysis.core.errors import AnalysisError
+from analysis.core.keys import KEY, PILCROW, SEED_PATTERN, is_key, parse_key
+from analysis.core.schema import check_table, items_match, matches, one_of, raise_problems, row_check, table_schema
+from analysis.core.text import normalise
+from analysis.ledger.claims import CLAIM_PATTERN
+from analysis.ledger.events import EVENT_PATTERN, split_list
+from analysis.sources.actors import actor_names
 
 JUDGMENTS_PATH = paths.DATA_DIR / "judgments.csv"
 INDICATORS_PATH = paths.DATA_DIR / "indicators.csv"
@@ -321,7 +321,7 @@ def citations(text: str) -> list[tuple[str, str | None]]:
 
 def citation_problems(text: str, paragraphs: pd.DataFrame) -> list[str]:
     """Problems of the citations in MyST ``text``: a key that is not a paragraph, a citation without
-    its excerpt, an excerpt not in its paragraph (compared with :func:`analysis.text.normalise`)."""
+    its excerpt, an excerpt not in its paragraph (compared with :func:`analysis.core.text.normalise`)."""
     texts = {
         k: (normalise(t), normalise(d)) for k, t, d in zip(paragraphs["key"], paragraphs["text"], paragraphs["display"])
     }
@@ -430,10 +430,10 @@ def judgment_problems(
 
 def _defaults(events, claims, paragraphs, actors):
     """The real tables for those not given (loaded lazily: the loaders are of lower layers)."""
-    from analysis import actors as actors_mod
-    from analysis import claims as claims_mod
-    from analysis import corpus
-    from analysis import events as events_mod
+    from analysis.ledger import claims as claims_mod
+    from analysis.ledger import events as events_mod
+    from analysis.sources import actors as actors_mod
+    from analysis.sources import corpus
 
     return (
         events_mod.load_events() if events is None else events,
@@ -475,7 +475,7 @@ def indicator_problems(
     if judgments is None:
         judgments = load_judgments()
     if public_record is None:
-        from analysis.reference import load_public_record
+        from analysis.ledger.reference import load_public_record
 
         public_record = load_public_record()
     known, keys = set(judgments["judgment_id"]), set(public_record["key"])
@@ -521,7 +521,7 @@ def bearing(direction: str, likelihood: str) -> str:
 def score_after_corpus(
     indicators: pd.DataFrame, judgments: pd.DataFrame, after: pd.DataFrame, events: pd.DataFrame
 ) -> pd.DataFrame:
-    """The public-record events after the corpus (``after``: :func:`analysis.reference.after_corpus`)
+    """The public-record events after the corpus (``after``: :func:`analysis.ledger.reference.after_corpus`)
     scored against the indicators: one row per record event and indicator listing its key, columns
     ``key``, ``day``, ``subject``, ``indicator_id``, ``judgment_id``, ``indicator``, ``direction``,
     ``bearing`` (:func:`bearing`) and ``in_window`` (the day falls within a forward judgment's window;
@@ -601,7 +601,7 @@ def assessment() -> dict:
     (:func:`score_after_corpus`), ``watch`` (:func:`watch`, all chapters), ``voice_names``, ``texts``
     (paragraph key to text) and ``end`` (:func:`corpus_end`)."""
     events, claims, paragraphs, actors = _defaults(None, None, None, None)
-    from analysis.reference import after_corpus, load_public_record
+    from analysis.ledger.reference import after_corpus, load_public_record
 
     record = load_public_record()
     judgments = load_judgments(events=events, claims=claims, paragraphs=paragraphs, actors=actors)

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.codebook import PLOVER_TYPES
-from analysis.dates import parse_iso
+from analysis.core.dates import parse_iso
+from analysis.ledger.codebook import PLOVER_TYPES
 
 #: The rupture: the Malian transitional authorities end the Algiers agreement in January 2024 (003¶10).
 #: The seeds give the month only; the split is the first day of that month, and events of January 2024
@@ -16,7 +16,7 @@ from analysis.dates import parse_iso
 RUPTURE = pd.Timestamp("2024-01-01")
 
 #: PLOVER event types by quad class (cooperation/conflict, verbal/material), in the ledger codebook's
-#: order. The one definition is the codebook's (:data:`analysis.events.PLOVER_TYPES`, after the PLOVER
+#: order. The one definition is the codebook's (:data:`analysis.ledger.events.PLOVER_TYPES`, after the PLOVER
 #: manual); this is a view of it.
 QUADS = ("verbal cooperation", "material cooperation", "verbal conflict", "material conflict")
 FAMILIES: dict[str, tuple[str, ...]] = {
@@ -163,7 +163,7 @@ def pair_counts(events: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
 def first_meeting_estimates(quantities: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
     """When a regularly meeting mechanism would have first met, for each number of meetings the seeds
     give: the report's inference, not a date any source gives. ``quantities`` is
-    :func:`analysis.quantities.load_quantities`; the cadence is the ``mechanism_cadence`` rows (they must
+    :func:`analysis.ledger.quantities.load_quantities`; the cadence is the ``mechanism_cadence`` rows (they must
     agree: a disagreement is reported, not resolved silently), the counts the ``mechanism_meetings`` rows
     (each integer from ``low`` to ``high``), and the anchor the latest ``date_end`` of the ledger rows
     that date those statements (``as_of_event``), the last meeting taken to fall shortly before it.

@@ -1,4 +1,4 @@
-"""Fast, correct rebuilds of the book: ``python -m analysis.buildcache report|pdf|html``.
+"""Fast, correct rebuilds of the book: ``python -m analysis.build.buildcache report|pdf|html``.
 
 The one place that decides what a build must redo (``make report`` and ``make pdf`` call it, and so
 do the tests). Jupyter Book's execution cache (jupyter-cache) keys each notebook on its code cells
@@ -16,7 +16,7 @@ chapters' code reads. Here:
   ``_config.yml``) and stored in the cache, which the build then uses: each notebook runs once.
 - **Stamps.** A digest of every file that feeds the book (all of the tree except ``tests/``,
   ``benchmarks/``, the README and the tools' folders), with the build's commit and date
-  (:mod:`analysis.buildinfo`), is recorded for each output (``_build/stamps/pdf.json``,
+  (:mod:`analysis.core.buildinfo`), is recorded for each output (``_build/stamps/pdf.json``,
   ``html.json``); a build whose digest matches its stamp and whose output exists is skipped. Any
   other build is made with a fresh Sphinx environment (``jupyter-book build --all``), so no page keeps
   text computed from an older ledger or commit; the notebooks come from the cache.
@@ -46,8 +46,8 @@ from pathlib import Path, PurePosixPath
 
 import yaml
 
-from analysis import paths
-from analysis.buildinfo import build_info
+from analysis.core import paths
+from analysis.core.buildinfo import build_info
 
 #: What the chapters' code reads (folders and files of the project's top folder).
 EXECUTION_INPUTS = ("src", "data", "seeds", "_ext", "CITATION.cff", "_toc.yml", "pyproject.toml", "requirements.lock")
@@ -359,7 +359,7 @@ def build(root: Path, outputs: list[str], jobs: int = 2, log=print) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m analysis.buildcache", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m analysis.build.buildcache", description=__doc__.split("\n")[0])
     parser.add_argument(
         "target",
         choices=["report", "pdf", "html", "status"],

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from analysis import paths
+from analysis.core import paths
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
-from analysis.errors import AnalysisError
+from analysis.core.errors import AnalysisError
 
 _BUILTIN_PROBLEMS = {"not_nullable": "{column} is empty", "field_uniqueness": "duplicate {column} (also line {first})"}
 _HEADER_CHECKS = {"column_in_dataframe": "missing", "column_in_schema": "unknown"}

@@ -4,15 +4,15 @@ This is the first pass an analyst makes over a new article before coding events 
 deliberately simple and predictable:
 
 1. the text is cut into numbered paragraphs with the corpus rule (paragraph *n* = *n*-th non-blank line),
-   and each paragraph is classified (body, heading, caption, boilerplate) by :mod:`analysis.corpus`;
+   and each paragraph is classified (body, heading, caption, boilerplate) by :mod:`analysis.sources.corpus`;
 2. boilerplate paragraphs are skipped; the others are split into sentences by :func:`split_sentences`;
-3. each sentence is searched for dates (:func:`analysis.dates.find_dates`), actors
-   (``analysis.actors.find_actors``) and places (:func:`analysis.places.find_places`);
+3. each sentence is searched for dates (:func:`analysis.core.dates.find_dates`), actors
+   (``analysis.sources.actors.find_actors``) and places (:func:`analysis.sources.places.find_places`);
 4. a sentence is kept when it holds at least one date mention, at least two distinct actors, or at
    least one place. The ``kept_for`` column says which.
 
-Actors and places are matched with :func:`analysis.actors.actor_matcher` and
-:func:`analysis.places.place_matcher`, built once per run (the alias tables loaded and validated once,
+Actors and places are matched with :func:`analysis.sources.actors.actor_matcher` and
+:func:`analysis.sources.places.place_matcher`, built once per run (the alias tables loaded and validated once,
 their patterns compiled once), not once per sentence.
 """
 
@@ -25,12 +25,12 @@ from typing import Any, Callable, Iterable, Iterator
 
 import pandas as pd
 
-from analysis.actors import actor_matcher
-from analysis.corpus import SEED_NAME, CorpusError, classify, paragraph_key, read_text, split_paragraphs
-from analysis.dates import DateMention, find_dates
-from analysis.errors import AnalysisError
-from analysis.places import place_matcher
-from analysis.text import detect_language, nfc
+from analysis.core.dates import DateMention, find_dates
+from analysis.core.errors import AnalysisError
+from analysis.core.text import detect_language, nfc
+from analysis.sources.actors import actor_matcher
+from analysis.sources.corpus import SEED_NAME, CorpusError, classify, paragraph_key, read_text, split_paragraphs
+from analysis.sources.places import place_matcher
 
 __all__ = [
     "ExtractError",
@@ -196,19 +196,19 @@ def candidates(
     """Sentences of the non-boilerplate paragraphs that hold a date, two actors or a place.
 
     Args:
-        paragraphs_df: a paragraph table as made by :func:`analysis.corpus.paragraphs` or
-            :func:`analysis.corpus.paragraphs_of_text`; needs ``seed``, ``n``, ``key``, ``text``, ``kind``
+        paragraphs_df: a paragraph table as made by :func:`analysis.sources.corpus.paragraphs` or
+            :func:`analysis.sources.corpus.paragraphs_of_text`; needs ``seed``, ``n``, ``key``, ``text``, ``kind``
             and (optionally) ``lang``.
         actors, places: how to find actor and place ids in a sentence: ``None`` for the default tables of
-            ``analysis.actors.find_actors`` / ``analysis.places.find_places``, a table to pass to them, or
+            ``analysis.sources.actors.find_actors`` / ``analysis.sources.places.find_places``, a table to pass to them, or
             any function ``text -> list of ids``.
-        anchor: reference date for relative date expressions (see :func:`analysis.dates.find_dates`).
+        anchor: reference date for relative date expressions (see :func:`analysis.core.dates.find_dates`).
 
     Returns:
         One row per kept sentence, columns :data:`COLUMNS`: ``seed``, ``paragraph`` (its number),
         ``key``, ``kind``, ``lang``, ``sentence_no`` (1-based within the paragraph), ``sentence``,
         ``dates`` (list of :func:`format_mention` strings), ``date_mentions`` (list of
-        :class:`~analysis.dates.DateMention`), ``actors`` and ``places`` (lists of ids, in order of
+        :class:`~analysis.core.dates.DateMention`), ``actors`` and ``places`` (lists of ids, in order of
         mention), ``kept_for`` (``"date"``, ``"actors"``, ``"place"``, joined with ``+``).
         ``attrs["notes"]`` lists any look-up that could not be made.
     """
@@ -277,7 +277,7 @@ def candidate_rows(
 
 
 def _paragraph_records(text: str, seed: str, default_language: str) -> Iterator[dict[str, Any]]:
-    """The paragraphs of one text as :func:`analysis.corpus.paragraphs_of_text` numbers, classifies and
+    """The paragraphs of one text as :func:`analysis.sources.corpus.paragraphs_of_text` numbers, classifies and
     assigns them a language, with only the fields :func:`candidate_rows` reads (and the language found
     only where it is read: outside boilerplate)."""
     for p in split_paragraphs(text):
@@ -314,7 +314,7 @@ def extract_file(
 
     Paragraphs are numbered with the corpus rule. A file named like a seed (``003_<hash>.txt``) gets the
     seed's citation keys (``003¶14``); any other file is keyed by its stem (``article¶3``). The document's
-    language (by :func:`analysis.text.detect_language`) is the fallback for paragraphs too short to tell.
+    language (by :func:`analysis.core.text.detect_language`) is the fallback for paragraphs too short to tell.
 
     Raises:
         ExtractError: the file is missing, not a file, empty, binary or not UTF-8 (the message names it).
@@ -392,7 +392,7 @@ def _extract_one(job: tuple[str, date | None]) -> pd.DataFrame:
 
 
 def _review_one(job: tuple[str, date | None]) -> list[list[Any]]:
-    from analysis.review import review_values
+    from analysis.intake.review import review_values
 
     path, anchor = job
     return [review_values(row) for row in _file_rows(path, anchor, _WORKER["actors"], _WORKER["places"])]
@@ -422,8 +422,8 @@ def extract_many(jobs: list[tuple[str | Path, date | None]], processes: int = 1)
 
 
 def review_rows_many(jobs: list[tuple[str | Path, date | None]], processes: int = 1) -> Iterator[list[list[Any]]]:
-    """The review-file rows (:func:`analysis.review.review_values`, in the order of
-    :data:`analysis.review.REVIEW_COLUMNS`) of each ``(file, anchor)`` in ``jobs``, one list per file,
+    """The review-file rows (:func:`analysis.intake.review.review_values`, in the order of
+    :data:`analysis.intake.review.REVIEW_COLUMNS`) of each ``(file, anchor)`` in ``jobs``, one list per file,
     in order, as :func:`extract_many` yields its frames: the same rows as
     ``review_frame(extract_file(...))``, made in the worker processes without a frame, so the parent only
     writes them."""

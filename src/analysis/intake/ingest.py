@@ -28,12 +28,19 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from analysis import paths
-from analysis.corpus import CATALOG_COLUMNS, CATALOG_NAME, CHECKSUMS_NAME, SEED_NAME, paragraphs_of_text, seed_files
-from analysis.dates import find_dates, parse_iso
-from analysis.errors import AnalysisError
-from analysis.keys import seed_id
-from analysis.text import detect_language
+from analysis.core import paths
+from analysis.core.dates import find_dates, parse_iso
+from analysis.core.errors import AnalysisError
+from analysis.core.keys import seed_id
+from analysis.core.text import detect_language
+from analysis.sources.corpus import (
+    CATALOG_COLUMNS,
+    CATALOG_NAME,
+    CHECKSUMS_NAME,
+    SEED_NAME,
+    paragraphs_of_text,
+    seed_files,
+)
 
 
 class IngestError(AnalysisError):

@@ -28,10 +28,10 @@ from typing import Iterable
 
 import pandas as pd
 
-from analysis import paths
-from analysis.codebook import PLOVER_TYPES
-from analysis.errors import AnalysisError
-from analysis.events import EVENT_COLUMNS, export_json, load_events
+from analysis.core import paths
+from analysis.core.errors import AnalysisError
+from analysis.ledger.codebook import PLOVER_TYPES
+from analysis.ledger.events import EVENT_COLUMNS, export_json, load_events
 
 #: Cue words (English and French stems) that suggest a PLOVER type; the first that occurs wins. A
 #: suggestion, never a decision: the person reviewing sets ``event_type``.
@@ -96,7 +96,7 @@ def suggest_type(sentence: str) -> tuple[str, str]:
 
 def review_record(candidate: dict) -> dict:
     """The review file's row (a dict over :data:`REVIEW_COLUMNS`) for one candidate row of
-    :func:`analysis.extract.candidates` (or :func:`analysis.extract.candidate_rows`)."""
+    :func:`analysis.intake.extract.candidates` (or :func:`analysis.intake.extract.candidate_rows`)."""
     dated = [d for d in candidate["date_mentions"] if d.start]
     first = dated[0] if dated else None
     suggested, cue = suggest_type(candidate["sentence"])
@@ -128,7 +128,7 @@ def review_values(candidate: dict) -> list:
 
 
 def review_frame(candidates: pd.DataFrame) -> pd.DataFrame:
-    """The review file's rows for a frame of :func:`analysis.extract.candidates`."""
+    """The review file's rows for a frame of :func:`analysis.intake.extract.candidates`."""
     rows = [review_record(rec) for rec in candidates.to_dict("records")]
     return pd.DataFrame(rows, columns=list(REVIEW_COLUMNS)).astype(object).fillna("")
 
@@ -148,7 +148,7 @@ def review_writer(out) -> csv.DictWriter:
 
 def write_review_rows(out, rows: Iterable[Iterable[list]], header: bool = True) -> int:
     """Write the review file's header (if ``header``) and each batch of ``rows`` (lists from
-    :func:`review_values`, e.g. the batches of :func:`analysis.extract.review_rows_many`) to the open text
+    :func:`review_values`, e.g. the batches of :func:`analysis.intake.extract.review_rows_many`) to the open text
     file ``out`` as they come, so memory stays flat; returns the number of rows written."""
     writer = review_writer(out)
     if header:
@@ -234,7 +234,7 @@ def accept(review_path: str | Path, data_dir: Path = paths.DATA_DIR, seeds_dir: 
     """Append the accepted rows of ``review_path`` to ``data_dir/events.csv`` (and rewrite events.json);
     returns the new event ids. Raises :class:`ReviewError` listing every problem (each with its review
     line) and writes nothing when any row is invalid."""
-    from analysis.validate import validate
+    from analysis.intake.validate import validate
 
     review_path, data_dir = Path(review_path), Path(data_dir)
     try:

@@ -4,17 +4,17 @@
 date-coverage table); :func:`run` returns the problems alone. Checks:
 
 1. ``actors.csv`` loads (ids, kinds, countries, unique aliases);
-2. ``events.csv`` rows are well formed (:func:`analysis.events.event_problems`);
+2. ``events.csv`` rows are well formed (:func:`analysis.ledger.events.event_problems`);
 3. the ledger agrees with the corpus, actors, gazetteer and public record
-   (:func:`analysis.events.check_ledger`);
+   (:func:`analysis.ledger.events.check_ledger`);
 4. ``claims.csv`` and ``quantities.csv`` agree with the actors, paragraphs and ledger
-   (:func:`analysis.claims.claim_problems`, :func:`analysis.quantities.quantity_problems`);
+   (:func:`analysis.ledger.claims.claim_problems`, :func:`analysis.ledger.quantities.quantity_problems`);
 5. ``public_record.csv`` loads, and ``events.json`` holds exactly what ``events.csv`` holds;
 6. every date mention in a non-boilerplate paragraph is covered by a ledger row or listed, with a
    reason, in ``coverage_exclusions.csv`` (:func:`date_coverage`).
 
 A date mention is **covered** by a row that cites its paragraph (``paragraph`` or ``also_in``) and
-whose date interval overlaps the mention's; a relative mention that :func:`analysis.dates.find_dates`
+whose date interval overlaps the mention's; a relative mention that :func:`analysis.core.dates.find_dates`
 cannot resolve alone ("in December", "three months later") is covered by a row citing its paragraph
 whose ``notes`` quote the expression and explain how it was resolved.
 """
@@ -27,12 +27,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import paths
-from analysis.errors import AnalysisError
-from analysis.keys import SEED_ID, paragraph_key
-from analysis.places import load_gazetteer
-from analysis.schema import check_table, matches, positive, raise_problems, table_schema
-from analysis.text import fold
+from analysis.core import paths
+from analysis.core.errors import AnalysisError
+from analysis.core.keys import SEED_ID, paragraph_key
+from analysis.core.schema import check_table, matches, positive, raise_problems, table_schema
+from analysis.core.text import fold
+from analysis.sources.places import load_gazetteer
 
 EXCLUSIONS_NAME = "coverage_exclusions.csv"
 EXCLUSION_COLUMNS: tuple[str, ...] = ("seed", "paragraph", "mention", "reason")
@@ -78,19 +78,19 @@ def load_exclusions(path: str | Path = paths.DATA_DIR / EXCLUSIONS_NAME) -> pd.D
 
 
 def _overlaps(row: pd.Series, start: str, end: str) -> bool:
-    from analysis.events import iso_bounds
+    from analysis.ledger.events import iso_bounds
 
     m_start, m_end = iso_bounds(start)[0], iso_bounds(end)[1]
     return row["start_day"] <= m_end and m_start <= row["end_day"]
 
 
 def date_coverage(paragraphs: pd.DataFrame, events: pd.DataFrame, exclusions: pd.DataFrame) -> pd.DataFrame:
-    """Every date mention (:func:`analysis.dates.find_dates`, no anchor) in the non-boilerplate
+    """Every date mention (:func:`analysis.core.dates.find_dates`, no anchor) in the non-boilerplate
     paragraphs, with its status: ``covered`` (``covered_by`` lists the ledger rows), ``excluded``
     (``reason`` from the exclusion list) or ``uncovered``. Columns :data:`COVERAGE_COLUMNS`.
     ``attrs["unused_exclusions"]`` lists exclusion rows that match no mention."""
-    from analysis.dates import find_dates
-    from analysis.events import cited_keys
+    from analysis.core.dates import find_dates
+    from analysis.ledger.events import cited_keys
 
     citing: dict[str, list[pd.Series]] = {}
     for _, row in events.iterrows():
@@ -150,10 +150,11 @@ class Result:
 
 def validate(data_dir: str | Path = paths.DATA_DIR, seeds_dir: str | Path = paths.SEEDS_DIR) -> Result:
     """Run every check on the ledger files in ``data_dir`` against the seeds in ``seeds_dir``."""
-    from analysis import actors as actors_mod
-    from analysis import claims as claims_mod
-    from analysis import corpus, quantities, reference
-    from analysis import events as events_mod
+    from analysis.ledger import claims as claims_mod
+    from analysis.ledger import events as events_mod
+    from analysis.ledger import quantities, reference
+    from analysis.sources import actors as actors_mod
+    from analysis.sources import corpus
 
     data_dir, seeds_dir = Path(data_dir), Path(seeds_dir)
     result = Result()
@@ -242,13 +243,13 @@ def validate(data_dir: str | Path = paths.DATA_DIR, seeds_dir: str | Path = path
             f"coverage {share:.0f} % ({n} date mentions: {int((cov['status'] == 'covered').sum())} coded, "
             f"{int((cov['status'] == 'excluded').sum())} excluded)"
         )
-    from analysis.ingest import unreviewed
+    from analysis.intake.ingest import unreviewed
 
     for seed in unreviewed(seeds_dir):
         result.notes.append(
             f"seed {seed}: its catalogue row was inferred by `add`; confirm it in seeds/catalog.csv (reviewed=yes)"
         )
-    from analysis.review import chapters_awaiting_review, id_ranges
+    from analysis.intake.review import chapters_awaiting_review, id_ranges
 
     if events is not None:
         for chapter, ids in chapters_awaiting_review(paths.ROOT / "chapters", events).items():

@@ -19,11 +19,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import paths
-from analysis.errors import AnalysisError
-from analysis.keys import SEED_ID, keys_column, paragraph_key
-from analysis.schema import check_table, matches, positive, raise_problems, table_schema
-from analysis.text import normalise
+from analysis.core import paths
+from analysis.core.errors import AnalysisError
+from analysis.core.keys import SEED_ID, keys_column, paragraph_key
+from analysis.core.schema import check_table, matches, positive, raise_problems, table_schema
+from analysis.core.text import normalise
 
 CLAIMS_PATH = paths.DATA_DIR / "claims.csv"
 CLAIM_COLUMNS: tuple[str, ...] = (

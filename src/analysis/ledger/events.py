@@ -1,7 +1,7 @@
 """The event ledger: ``data/events.csv``, one row per event the seeds report, coded in PLOVER.
 
 The codebook it is coded in (PLOVER types, modes, scores, quad classes, contexts, date precisions and
-bases) is :mod:`analysis.codebook`.
+bases) is :mod:`analysis.ledger.codebook`.
 
 :data:`EVENTS_SCHEMA` (a pandera ``DataFrameSchema`` built from the codebook's constants) states what a
 well-formed ledger file is. :func:`load_events` validates the file with it and returns the typed
@@ -9,8 +9,8 @@ frame, or raises :class:`LedgerError` listing every problem, one per line, each 
 row's ``event_id`` and CSV line; :func:`event_problems` returns the same lines. :func:`check_ledger`
 checks the ledger against the corpus, the actors and the gazetteer and returns every problem found.
 :func:`export_json` writes the JSON copy of the ledger.
-The schema is built with the loaders' helpers in :mod:`analysis.schema` (:func:`~analysis.schema.table_schema`,
-:func:`~analysis.schema.check_table`), which word pandera's failures as ``FILE: row ID (line N): problem``.
+The schema is built with the loaders' helpers in :mod:`analysis.core.schema` (:func:`~analysis.core.schema.table_schema`,
+:func:`~analysis.core.schema.check_table`), which word pandera's failures as ``FILE: row ID (line N): problem``.
 """
 
 from __future__ import annotations
@@ -23,8 +23,23 @@ from pathlib import Path
 import pandas as pd
 import pandera.pandas as pa
 
-from analysis import paths
-from analysis.codebook import (
+from analysis.core import paths
+from analysis.core.dates import ISO_DATE as _ISO
+from analysis.core.dates import iso_bounds, iso_form  # noqa: F401  (re-exported for the ledger's users)
+from analysis.core.errors import AnalysisError
+from analysis.core.keys import EXAMPLE, KEY, SEED_ID, keys_column, paragraph_key, seed_of
+from analysis.core.schema import (
+    check_table,
+    items_match,
+    matches,
+    one_of,
+    positive,
+    raise_problems,
+    row_check,
+    table_schema,
+)
+from analysis.core.text import normalise
+from analysis.ledger.codebook import (
     _FORM_OF_PRECISION,
     CONTEXTS,
     DATE_BASES,
@@ -33,12 +48,6 @@ from analysis.codebook import (
     PRECISIONS,
     SCORE_SOURCE,
 )
-from analysis.dates import ISO_DATE as _ISO
-from analysis.dates import iso_bounds, iso_form  # noqa: F401  (re-exported for the ledger's users)
-from analysis.errors import AnalysisError
-from analysis.keys import EXAMPLE, KEY, SEED_ID, keys_column, paragraph_key, seed_of
-from analysis.schema import check_table, items_match, matches, one_of, positive, raise_problems, row_check, table_schema
-from analysis.text import normalise
 
 EVENTS_PATH = paths.DATA_DIR / "events.csv"
 JSON_PATH = paths.DATA_DIR / "events.json"
@@ -301,7 +310,7 @@ def check_ledger(
 
     Checks that each row's seed and paragraph (and ``also_in`` paragraphs) exist and are not
     boilerplate; that the quote occurs in the row's paragraph (both sides through
-    :func:`analysis.text.normalise`); that ``actor1``, ``actor2``, ``claimed_by`` and ``reported_by``
+    :func:`analysis.core.text.normalise`); that ``actor1``, ``actor2``, ``claimed_by`` and ``reported_by``
     are actors; that no row starts after the latest possible publication date of a seed it cites;
     that ``contested_with`` points to other existing rows and is symmetric; that ``place`` is a
     gazetteer id (``places``: the gazetteer frame or a set of ids); and that ``record_key`` names a

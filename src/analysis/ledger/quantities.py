@@ -8,7 +8,7 @@ holding the number), ``as_of_event`` (the ledger row that dates the statement) a
 
 A chapter that reasons with a number the seeds give reads it here, with its citation, instead of typing
 it. :func:`load_quantities` validates the file with :data:`SCHEMA` and, given the actors, paragraphs and
-events, checks it against them (with the claims' own check, :func:`analysis.claims.quoted_row_problems`): the
+events, checks it against them (with the claims' own check, :func:`analysis.ledger.claims.quoted_row_problems`): the
 actors and the event exist, the quote occurs in its paragraph, which is not boilerplate.
 """
 
@@ -19,11 +19,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import paths
-from analysis.claims import quoted_row_problems
-from analysis.errors import AnalysisError
-from analysis.keys import SEED_ID, keys_column
-from analysis.schema import check_table, matches, positive, raise_problems, row_check, table_schema
+from analysis.core import paths
+from analysis.core.errors import AnalysisError
+from analysis.core.keys import SEED_ID, keys_column
+from analysis.core.schema import check_table, matches, positive, raise_problems, row_check, table_schema
+from analysis.ledger.claims import quoted_row_problems
 
 QUANTITIES_PATH = paths.DATA_DIR / "quantities.csv"
 COLUMNS: tuple[str, ...] = (

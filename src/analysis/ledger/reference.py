@@ -16,11 +16,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import paths
-from analysis.dates import iso_bounds
-from analysis.errors import AnalysisError
-from analysis.keys import paragraph_key
-from analysis.schema import check_table, matches, one_of, raise_problems, table_schema
+from analysis.core import paths
+from analysis.core.dates import iso_bounds
+from analysis.core.errors import AnalysisError
+from analysis.core.keys import paragraph_key
+from analysis.core.schema import check_table, matches, one_of, raise_problems, table_schema
 
 PUBLIC_RECORD_PATH = paths.DATA_DIR / "public_record.csv"
 COLUMNS: tuple[str, ...] = ("key", "kind", "subject", "value", "source", "reliability", "note")
@@ -84,7 +84,7 @@ def _date_difference(ev: pd.Series, rec: pd.Series) -> dict | None:
 def _place_difference(
     ev: pd.Series, rec: pd.Series, gazetteer: pd.DataFrame, paragraphs: pd.DataFrame | None
 ) -> dict | None:
-    from analysis.places import find_places  # a sibling loader, needed only here
+    from analysis.sources.places import find_places  # a sibling loader, needed only here
 
     if not ev["place"]:
         return None
@@ -97,7 +97,7 @@ def _place_difference(
     names = dict(zip(gazetteer["place_id"], gazetteer["name"]))
     where = ev["key"]
     if paragraphs is not None:
-        from analysis.events import cited_keys
+        from analysis.ledger.events import cited_keys
 
         text = dict(zip(paragraphs["key"], paragraphs["text"]))
         naming = [k for k in cited_keys(ev) if ev["place"] in find_places(text.get(k, ""), gazetteer)]
@@ -136,7 +136,7 @@ def differences(
 
     For each ledger row with a ``record_key``: a **date** difference when none of the ISO days in the
     record's value falls within the row's dates; a **place** difference when the record's subject
-    names a town or city (found with :func:`analysis.places.find_places`, only if ``gazetteer`` is
+    names a town or city (found with :func:`analysis.sources.places.find_places`, only if ``gazetteer`` is
     given) other than the row's town or city (with ``paragraphs``, the seed paragraph cited is the one
     naming the row's place); a **claim** difference for ``claim`` records, setting the
     seed's claims about the event (from ``claims``, if given) beside the record's figures.

@@ -1,4 +1,4 @@
-"""Charts of the report (maps are in :mod:`analysis.maps`). Each function takes frames and returns a
+"""Charts of the report (maps are in :mod:`analysis.present.maps`). Each function takes frames and returns a
 matplotlib Figure in the house style, with a source line and alt text (``fig.alt_text``); nothing is
 read from disk here.
 
@@ -14,8 +14,8 @@ import matplotlib.dates as mdates
 import pandas as pd
 from matplotlib.figure import Figure
 
-from analysis import style
-from analysis.keys import seed_order
+from analysis.core.keys import seed_order
+from analysis.present import style
 
 EXPORT_DIR = Path("exports")
 
@@ -133,10 +133,10 @@ def event_timeline(
 ) -> tuple[Figure, pd.DataFrame]:
     """Events on a time axis (x: coded date, a bar where the date is a month or longer; y: the
     cooperation–conflict score), coloured by PLOVER quad class. Expects the columns of
-    :func:`analysis.timeline.on_time_axis`; ``label_column`` names a column of short labels."""
+    :func:`analysis.analytics.timeline.on_time_axis`; ``label_column`` names a column of short labels."""
     from matplotlib.lines import Line2D
 
-    from analysis.timeline import FAMILIES
+    from analysis.analytics.timeline import FAMILIES
 
     style.apply_style()
     colours = {fam: style.PALETTE[fam.replace(" ", "_")] for fam in FAMILIES}

@@ -1,8 +1,8 @@
 """Maps of the report, drawn from the committed Natural Earth layers (``data/geo``) and the gazetteer.
 
 Four maps, each a function that takes frames and returns a matplotlib :class:`~matplotlib.figure.Figure`
-in the house style (:mod:`analysis.style`), with a source line and its alt text as ``fig.alt_text`` (the
-same convention as :mod:`analysis.figures`):
+in the house style (:mod:`analysis.present.style`), with a source line and its alt text as ``fig.alt_text`` (the
+same convention as :mod:`analysis.present.figures`):
 
 * :func:`regional_overview`: Algeria, Mali and the other Alliance of Sahel States members, capitals and
   every point place the seeds name;
@@ -21,7 +21,7 @@ italic labels (regions, no agreed boundary) or filled polygons (countries). Even
 or a country are counted in a note on the map instead.
 
 Output is deterministic: no randomness, label placement by a fixed number of adjustText iterations, and
-:func:`analysis.style.save` for the bytes.
+:func:`analysis.present.style.save` for the bytes.
 """
 
 from __future__ import annotations
@@ -44,10 +44,12 @@ from matplotlib.patheffects import withStroke
 from matplotlib_scalebar.scalebar import ScaleBar
 from pyproj import Geod, Transformer
 
-from analysis import actors as actors_mod
-from analysis import border, places, style, timeline
-from analysis.dates import _is_iso, format_date, iso_bounds  # noqa: F401  (format_date: for the map labels)
-from analysis.keys import paragraph_key
+from analysis.analytics import border, timeline
+from analysis.core.dates import _is_iso, format_date, iso_bounds  # noqa: F401  (format_date: for the map labels)
+from analysis.core.keys import paragraph_key
+from analysis.present import style
+from analysis.sources import actors as actors_mod
+from analysis.sources import places
 
 #: Centre (lat, lon) of the regional maps' projection: the middle of the Algeria–Mali border.
 REGION_CENTRE = (20.0, 2.0)
@@ -59,7 +61,7 @@ LONLAT = "EPSG:4326"
 GEOD = Geod(ellps="WGS84")
 
 #: Split between the two periods of :func:`events_by_type`: the report's one rupture date,
-#: :data:`analysis.timeline.RUPTURE` (1 January 2024). The seeds date Mali's termination of the Algiers
+#: :data:`analysis.analytics.timeline.RUPTURE` (1 January 2024). The seeds date Mali's termination of the Algiers
 #: agreement only to the month, "in January 2024" (003¶10, 003¶33); the public record gives 25 January
 #: 2024. Splitting on the first day of the month puts every event the seeds date to January 2024 after it.
 RUPTURE_DATE = timeline.RUPTURE
@@ -948,18 +950,18 @@ MEETING_TYPES: tuple[str, ...] = ("CONSULT",)
 def _actors(actors: pd.DataFrame | None) -> pd.DataFrame:
     if actors is not None:
         return actors
-    from analysis.actors import load_actors  # a loader, imported where the maps need names
+    from analysis.sources.actors import load_actors  # a loader, imported where the maps need names
 
     return load_actors()
 
 
 def actor_names(actors: pd.DataFrame | None = None) -> dict[str, str]:
-    """actor_id -> display name (see :func:`analysis.actors.actor_names`)."""
+    """actor_id -> display name (see :func:`analysis.sources.actors.actor_names`)."""
     return actors_mod.actor_names(_actors(actors))
 
 
 def actor_countries(actors: pd.DataFrame | None = None) -> dict[str, str]:
-    """actor_id -> ISO3 country (see :func:`analysis.actors.actor_countries`)."""
+    """actor_id -> ISO3 country (see :func:`analysis.sources.actors.actor_countries`)."""
     return actors_mod.actor_countries(_actors(actors))
 
 
@@ -1206,7 +1208,7 @@ def russia_axis(
 # ----------------------------------------------------------------------------------------------------------
 # 4. Events by type and period
 # ----------------------------------------------------------------------------------------------------------
-#: Period labels of the small multiples, for the periods of :func:`analysis.timeline.period_of`.
+#: Period labels of the small multiples, for the periods of :func:`analysis.analytics.timeline.period_of`.
 PANEL_PERIODS = {"before rupture": "before 2024", "after rupture": "from 2024"}
 BY_TYPE_COLUMNS = [
     "event_id",
@@ -1234,7 +1236,7 @@ def _bubble(n: int) -> float:
 def events_by_type(events: pd.DataFrame, gazetteer: pd.DataFrame | None = None) -> tuple[Figure, pd.DataFrame]:
     """Small multiples: every located event, by polarity (rows: cooperation, conflict) and period
     (columns: before 2024 and from 2024, split at :data:`RUPTURE_DATE` by the one rule of
-    :func:`analysis.timeline.period_of`). A bubble per place, its area proportional to the number of
+    :func:`analysis.analytics.timeline.period_of`). A bubble per place, its area proportional to the number of
     events, labelled with the place and the PLOVER types. Events located only to a country or region,
     outside the window, or whose period the ledger cannot settle are counted in the notes.
     Returns the figure (``fig.alt_text``) and one row per located event and place, with its ``period``

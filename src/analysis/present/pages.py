@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import paths
-from analysis.corpus import load_catalog, paragraphs
-from analysis.keys import anchor_of as para_label
+from analysis.core import paths
+from analysis.core.keys import anchor_of as para_label
+from analysis.sources.corpus import load_catalog, paragraphs
 
 SEED_PAGE = paths.ROOT / "chapters" / "appendix_seeds.md"
 _ASCII_PUNCT = re.compile(r"([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])")
@@ -121,7 +121,7 @@ def write_seed_page(path: Path = SEED_PAGE) -> Path:
 
 def glossary_markdown(glossary: pd.DataFrame) -> str:
     """The glossary as a MyST ``glossary`` directive (sorted), one Sphinx term per row of
-    :func:`analysis.glossary.load_glossary`'s frame, so ``{term}`AES``` links to it. Each definition
+    :func:`analysis.sources.glossary.load_glossary`'s frame, so ``{term}`AES``` links to it. Each definition
     gives the expansion, the definition, and its sources: the seed paragraph as a ``{para}`` citation
     with its quote (checked by the build), and the source outside the seeds, labelled as such
     (``bib:KEY`` as a ``{cite}``). Every text cell is escaped; the terms are plain by the loader's

@@ -17,9 +17,9 @@ from pathlib import Path
 
 import yaml
 
-from analysis import paths
-from analysis.buildinfo import BuildInfo, build_info
-from analysis.errors import AnalysisError
+from analysis.core import paths
+from analysis.core.buildinfo import BuildInfo, build_info
+from analysis.core.errors import AnalysisError
 
 BOOK_PDF = Path("_build") / "latex" / "algeria-mali-report.pdf"
 CHAPTER_DIR = Path("_build") / "pdf"

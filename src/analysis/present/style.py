@@ -6,7 +6,7 @@ colours (``PALETTE["algeria"]``) and carries the plain eight-colour cycle as ``P
 
 Usage in a figure module::
 
-    from analysis import style
+    from analysis.present import style
     style.apply_style()
     fig, ax = plt.subplots()
     ...
@@ -27,7 +27,7 @@ import matplotlib
 import matplotlib.colors as mcolors
 from matplotlib.figure import Figure
 
-from analysis.timeline import FAMILIES, family
+from analysis.analytics.timeline import FAMILIES, family
 
 # No backend is forced here: on a machine without a display matplotlib falls back to Agg by itself,
 # and inside a notebook the inline backend must stay in charge so figures reach the page and the PDF.
@@ -45,7 +45,7 @@ OKABE_ITO: tuple[str, ...] = (
 )
 
 #: PLOVER event types by quad class, keyed for :data:`PALETTE` (``verbal_cooperation``...): a view of the
-#: ledger codebook's (:data:`analysis.timeline.FAMILIES`); see :func:`event_family`.
+#: ledger codebook's (:data:`analysis.analytics.timeline.FAMILIES`); see :func:`event_family`.
 PLOVER_FAMILIES: dict[str, tuple[str, ...]] = {quad.replace(" ", "_"): types for quad, types in FAMILIES.items()}
 
 
@@ -136,7 +136,7 @@ def apply_style() -> None:
 
 def event_family(event_type: str) -> str:
     """The :data:`PALETTE` key of ``event_type``'s quad class (``"ASSAULT"`` -> ``"material_conflict"``),
-    from :func:`analysis.timeline.family`; an unknown type raises there, as everywhere. Case-insensitive."""
+    from :func:`analysis.analytics.timeline.family`; an unknown type raises there, as everywhere. Case-insensitive."""
     return family(event_type).replace(" ", "_")
 
 

@@ -3,7 +3,7 @@
 and the PDF, with a caption, a label to cite with ``{numref}``, relative column widths, and paragraph
 citations that link to the seed-text appendix.
 
-Seed text is data: every cell is escaped (see :func:`analysis.pages.escape_myst`), so no cell can
+Seed text is data: every cell is escaped (see :func:`analysis.present.pages.escape_myst`), so no cell can
 become markup. Only the roles this module writes itself (paragraph citations) are live.
 """
 
@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from analysis.dates import format_date
-from analysis.events import cited_keys, split_list
-from analysis.keys import anchor, is_key
-from analysis.pages import escape_myst
-from analysis.text import normalise
+from analysis.core.dates import format_date
+from analysis.core.keys import anchor, is_key
+from analysis.core.text import normalise
+from analysis.ledger.events import cited_keys, split_list
+from analysis.present.pages import escape_myst
 
 #: Tables with more rows than this are typeset as LaTeX longtables, which break across pages.
 LONG_TABLE_ROWS = 8
@@ -245,7 +245,7 @@ def words_found(
     keys: object, candidates: list[object], texts: dict[str, str], or_opening: bool = False
 ) -> list[str | None]:
     """For each paragraph key in ``keys`` (``;``-separated), the first of ``candidates`` that stands
-    verbatim in that paragraph (compared with :func:`analysis.text.normalise`; ``texts`` maps a key to
+    verbatim in that paragraph (compared with :func:`analysis.core.text.normalise`; ``texts`` maps a key to
     its display text), or None (with ``or_opening``, the paragraph's :func:`opening_words` instead):
     words a citation can carry because the paragraph is checked to hold them."""
     found: list[str | None] = []
@@ -261,7 +261,7 @@ def words_found(
 def difference_words(
     differences: pd.DataFrame, events: pd.DataFrame, claims: pd.DataFrame | None, paragraphs: pd.DataFrame
 ) -> list[list[str | None]]:
-    """For each row of :func:`analysis.reference.differences`, the words of each paragraph its
+    """For each row of :func:`analysis.ledger.reference.differences`, the words of each paragraph its
     ``seed_paragraph`` cites (see :func:`words_found`): the ledger row's quote, the seed's value (a
     place's name) or the quotes of the event's claims, whichever the paragraph holds. Pass as the
     excerpt column of ``seed_paragraph``."""
@@ -294,7 +294,7 @@ def places_table(
     """The cities and towns the seeds name (gazetteer role ``seed``) and the public-record places, for a
     reader: name, kind, country, coordinates, precision, distance to the border (only for places in
     ``with_distance`` countries, where it means something), source and the paragraphs naming each.
-    ``distances`` is :func:`analysis.border.place_distances`. With ``paragraphs`` (the corpus's
+    ``distances`` is :func:`analysis.analytics.border.place_distances`. With ``paragraphs`` (the corpus's
     paragraphs), ``named as`` (not for display: pass ``excerpts={"named in": "named as"}`` to
     :func:`show`) holds the words naming the place in each paragraph (see :func:`named_as`)."""
     table = distances.reset_index()
@@ -410,14 +410,14 @@ class LedgerTable:
 
 
 def track_ledger(tracked: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
-    """:func:`reader_ledger` of :func:`analysis.timeline.tracks`' frame, with its ``track`` column first."""
+    """:func:`reader_ledger` of :func:`analysis.analytics.timeline.tracks`' frame, with its ``track`` column first."""
     frame = reader_ledger(tracked, names)
     frame.insert(0, "track", tracked["track"].to_numpy())
     return frame
 
 
 def zone_table(zone: pd.DataFrame) -> pd.DataFrame:
-    """The border zone's events (:func:`analysis.border.zone_events`) for a reader: event, date as the
+    """The border zone's events (:func:`analysis.analytics.border.zone_events`) for a reader: event, date as the
     ledger states it, place, PLOVER type, summary, distance to the border (km, one decimal), the
     paragraph and its verbatim excerpt (``source``, ``excerpt``), in date order."""
     rows = zone.sort_values(["start_day", "event_id"])
@@ -457,7 +457,7 @@ def record_figures(record: pd.DataFrame, key: str) -> pd.DataFrame:
 
 
 # --------------------------------------------------------------------------------------------------
-# Key judgments and what to watch (frames from analysis.judgments)
+# Key judgments and what to watch (frames from analysis.analytics.judgments)
 # --------------------------------------------------------------------------------------------------
 @dataclass
 class Myst:
@@ -507,7 +507,7 @@ def key_judgments(
     the confidence with the independent-voice count it follows from (first-hand voices named first),
     the horizon, the evidence with each item's verbatim words, what would change it, and its
     indicators with what the public record after the corpus shows for each. ``counts``, ``items``,
-    ``windows`` and ``watch`` are :func:`analysis.judgments.voice_counts`, ``evidence_items``,
+    ``windows`` and ``watch`` are :func:`analysis.analytics.judgments.voice_counts`, ``evidence_items``,
     ``windows`` and ``watch``; ``texts`` maps paragraph keys to their text."""
     per = counts.set_index("judgment_id")
     win = windows.set_index("judgment_id")
@@ -594,7 +594,7 @@ def scored_table(scored: pd.DataFrame, judgments: pd.DataFrame) -> pd.DataFrame:
 
 
 def after_corpus_table(after: pd.DataFrame) -> pd.DataFrame:
-    """The public record after the corpus (:func:`analysis.reference.after_corpus`) for a reader: date,
+    """The public record after the corpus (:func:`analysis.ledger.reference.after_corpus`) for a reader: date,
     what the record reports, its source and reliability grade."""
     return pd.DataFrame(
         {
@@ -607,7 +607,7 @@ def after_corpus_table(after: pd.DataFrame) -> pd.DataFrame:
 
 
 def corpus_table(docs: pd.DataFrame) -> pd.DataFrame:
-    """The seed catalogue for a reader (``docs`` is :func:`analysis.corpus.load_corpus`): seed, title,
+    """The seed catalogue for a reader (``docs`` is :func:`analysis.sources.corpus.load_corpus`): seed, title,
     outlet ("not named" where the text names none), language, publication date or interval, the date's
     basis, and the paragraph and word counts."""
     published = [
@@ -662,9 +662,9 @@ def boilerplate_table(paragraphs: pd.DataFrame, example_chars: int = 60) -> pd.D
 
 
 def types_in_use(events: pd.DataFrame) -> pd.DataFrame:
-    """The codebook's PLOVER types (:func:`analysis.codebook.types_table`) with the number of ledger
+    """The codebook's PLOVER types (:func:`analysis.ledger.codebook.types_table`) with the number of ledger
     events of each (``events in ledger``, 0 for a type the ledger does not use)."""
-    from analysis.codebook import types_table
+    from analysis.ledger.codebook import types_table
 
     types = types_table()
     used = events["event_type"].value_counts()
@@ -675,7 +675,7 @@ def types_in_use(events: pd.DataFrame) -> pd.DataFrame:
 def modes_in_use(events: pd.DataFrame) -> pd.DataFrame:
     """The (type, mode) pairs the ledger uses, with the manual's description and the number of events
     (``events``); a mode the codebook does not list for its type is refused by the ledger's loader."""
-    from analysis.codebook import modes_table
+    from analysis.ledger.codebook import modes_table
 
     pairs = events[events["event_mode"] != ""].groupby(["event_type", "event_mode"]).size()
     modes = modes_table(sorted(events["event_type"].unique()))
@@ -688,7 +688,7 @@ def modes_in_use(events: pd.DataFrame) -> pd.DataFrame:
 def terms_in_use(
     rows: pd.DataFrame, column: str, terms: dict[str, str], meaning: str = "meaning", count: str = "events"
 ) -> pd.DataFrame:
-    """A codebook vocabulary (``terms``: value -> meaning, e.g. :data:`analysis.codebook.PRECISIONS`)
+    """A codebook vocabulary (``terms``: value -> meaning, e.g. :data:`analysis.ledger.codebook.PRECISIONS`)
     with the number of ``rows`` (ledger events, actors) holding each value in ``column`` (header
     ``count``)."""
     counts = rows[column].value_counts()

@@ -6,11 +6,11 @@ give it, and when the seeds show it held), ``role_source`` (the paragraphs that 
 
 :func:`find_actors` finds the actors a text mentions: whole words only, accents and case ignored,
 except that short all-capital aliases (acronyms such as ``UN`` or ``AES``) must match in capitals, so
-the French article *un* is not the United Nations. City names are places (see :mod:`analysis.places`),
+the French article *un* is not the United Nations. City names are places (see :mod:`analysis.sources.places`),
 never actor aliases.
 
 :func:`load_actors` validates the file with :data:`ACTORS_SCHEMA`, a pandera ``DataFrameSchema`` built
-and checked with the shared helpers of :mod:`analysis.schema`.
+and checked with the shared helpers of :mod:`analysis.core.schema`.
 """
 
 from __future__ import annotations
@@ -24,11 +24,11 @@ import pandas as pd
 import pandera.pandas as pa
 import pycountry
 
-from analysis import paths
-from analysis.errors import AnalysisError
-from analysis.keys import KEY
-from analysis.schema import check_table, items_match, matches, one_of, raise_problems, row_check, table_schema
-from analysis.text import fold, normalise
+from analysis.core import paths
+from analysis.core.errors import AnalysisError
+from analysis.core.keys import KEY
+from analysis.core.schema import check_table, items_match, matches, one_of, raise_problems, row_check, table_schema
+from analysis.core.text import fold, normalise
 
 ACTORS_PATH = paths.DATA_DIR / "actors.csv"
 COLUMNS: tuple[str, ...] = (

@@ -15,11 +15,11 @@ from pathlib import Path
 import pandas as pd
 import pandera.pandas as pa
 
-from analysis import paths
-from analysis.errors import AnalysisError
-from analysis.keys import KEY, PILCROW, SEED_ID, SEED_PATTERN, paragraph_key, parse_key, seed_order  # noqa: F401 (PILCROW, parse_key re-exported)
-from analysis.schema import check_table, items_match, matches, one_of, raise_problems, row_check, table_schema
-from analysis.text import detect_language, display_text, nfc, word_count
+from analysis.core import paths
+from analysis.core.errors import AnalysisError
+from analysis.core.keys import KEY, PILCROW, SEED_ID, SEED_PATTERN, paragraph_key, parse_key, seed_order  # noqa: F401 (PILCROW, parse_key re-exported)
+from analysis.core.schema import check_table, items_match, matches, one_of, raise_problems, row_check, table_schema
+from analysis.core.text import detect_language, display_text, nfc, word_count
 
 CATALOG_NAME = "catalog.csv"
 CHECKSUMS_NAME = "SHA256SUMS"

@@ -33,12 +33,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import paths
-from analysis.corpus import paragraphs
-from analysis.errors import AnalysisError
-from analysis.keys import KEY
-from analysis.schema import check_table, matches, raise_problems, row_check, table_schema
-from analysis.text import normalise
+from analysis.core import paths
+from analysis.core.errors import AnalysisError
+from analysis.core.keys import KEY
+from analysis.core.schema import check_table, matches, raise_problems, row_check, table_schema
+from analysis.core.text import normalise
+from analysis.sources.corpus import paragraphs
 
 GLOSSARY_PATH = paths.DATA_DIR / "glossary.csv"
 BIB_PATH = paths.ROOT / "references.bib"
@@ -114,7 +114,7 @@ def load_glossary(
     """The glossary, checked: the columns of :data:`COLUMNS`; a term, its expansion and definition on
     every row, terms unique (ignoring case, as Sphinx does); a source on every row; each
     ``seed_source`` an existing paragraph whose text holds ``seed_quote`` (after
-    :func:`analysis.text.normalise`); each ``bib:KEY`` reference an entry of ``references.bib``.
+    :func:`analysis.core.text.normalise`); each ``bib:KEY`` reference an entry of ``references.bib``.
     Raises :class:`GlossaryError` with every problem, one per line, naming the file, row and line."""
     path = Path(path)
     frame, problems = check_table(path, _schema(bib_keys(bib)), "term", GlossaryError)

@@ -37,11 +37,11 @@ import geopandas as gpd
 import pandas as pd
 import pandera.pandas as pa
 
-from analysis import paths
-from analysis.errors import AnalysisError
-from analysis.keys import EXAMPLE, KEY
-from analysis.schema import check_table, items_match, matches, one_of, raise_problems, row_check, table_schema
-from analysis.text import fold
+from analysis.core import paths
+from analysis.core.errors import AnalysisError
+from analysis.core.keys import EXAMPLE, KEY
+from analysis.core.schema import check_table, items_match, matches, one_of, raise_problems, row_check, table_schema
+from analysis.core.text import fold
 
 GAZETTEER_PATH = paths.DATA_DIR / "gazetteer.csv"
 COLUMNS: tuple[str, ...] = (
@@ -128,7 +128,7 @@ def __getattr__(name: str):
 
 def alias_key(name: str) -> str:
     """Look-up key of a place name: folded (NFC, accents removed, case-folded), hyphens and apostrophes
-    as in :func:`analysis.text.fold`, hyphens and runs of spaces made one space."""
+    as in :func:`analysis.core.text.fold`, hyphens and runs of spaces made one space."""
     return re.sub(r"[\s\-]+", " ", fold(name)).strip()
 
 

@@ -1,0 +1,1 @@
+"""Layer 6, the book's build: what a rebuild redoes (buildcache)."""
