@@ -7,16 +7,15 @@ reference, so ``sphinx -n -W`` fails on it.
 A citation may hold a short verbatim excerpt of the paragraph:
 ``{para}`003¶60 "in the vicinity of the border town of Tin Zaouatine"```. The build checks it: an
 excerpt that is not in the cited paragraph (compared as the ledger compares its quotes, with
-:func:`analysis.core.text.normalise`, against the stored text or its display form) is an error, so ``-W``
-fails. In HTML the excerpt is the link's title (shown on hover); the printed key stays short.
+:func:`analysis.core.quote.verbatim`, against the stored text or its display form) is an error, so ``-W``
+fails; so is an empty one. In HTML the excerpt is the link's title (shown on hover); the printed key stays short.
 
 ``{paras}`000¶4 "excerpt", 001¶3 "another"``` cites several paragraphs; items are separated by commas
-outside the quotes.
+outside the quotes (read by :func:`analysis.core.quote.citation_items`, the project's one parser).
 """
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from docutils import nodes
@@ -24,12 +23,10 @@ from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
 from analysis.core.keys import EXAMPLE, KEY, anchor
-from analysis.core.text import normalise
+from analysis.core.quote import citation_items as split_items
+from analysis.core.quote import quote_problem
 
 logger = logging.getLogger(__name__)
-
-#: One citation: a key, optionally followed by a double-quoted excerpt.
-ITEM = re.compile(r'\s*(?P<key>\S+?)(?:\s+"(?P<excerpt>[^"]*)")?\s*(?:,|$)')
 
 
 @lru_cache(maxsize=1)
@@ -37,7 +34,7 @@ def _paragraph_texts() -> dict[str, tuple[str, ...]]:
     from analysis.sources.corpus import paragraphs
 
     paras = paragraphs()
-    return {k: (normalise(t), normalise(d)) for k, t, d in zip(paras["key"], paras["text"], paras["display"])}
+    return {k: (t, d) for k, t, d in zip(paras["key"], paras["text"], paras["display"])}
 
 
 class para_cite(nodes.inline):
@@ -49,25 +46,12 @@ def excerpt_problem(key: str, excerpt: str) -> str | None:
     texts = _paragraph_texts().get(key)
     if texts is None:
         return None  # the missing paragraph is reported as a broken reference
-    wanted = normalise(excerpt)
-    if not wanted:
+    problem = quote_problem(excerpt, key, *texts)
+    if problem == "is empty":
         return f"para: empty excerpt for {key}"
-    if not any(wanted in t for t in texts):
+    if problem:
         return f"para: the excerpt is not in {key}: {excerpt!r}"
     return None
-
-
-def split_items(text: str) -> list[tuple[str, str | None]] | None:
-    """``[(key, excerpt or None), …]`` for a role's text, or None when it does not parse."""
-    items, pos = [], 0
-    text = text.strip()
-    while pos < len(text):
-        m = ITEM.match(text, pos)
-        if not m or m.end() == pos:
-            return None
-        items.append((m.group("key"), m.group("excerpt")))
-        pos = m.end()
-    return items or None
 
 
 def _citation(rawtext: str, key: str, excerpt: str | None, lineno: int, inliner):

@@ -57,8 +57,8 @@ from analysis.core import paths
 from analysis.core.dates import iso_bounds
 from analysis.core.errors import AnalysisError
 from analysis.core.keys import KEY, PILCROW, SEED_PATTERN, is_key, parse_key
+from analysis.core.quote import citations, verbatim
 from analysis.core.schema import check_table, items_match, matches, one_of, raise_problems, row_check, table_schema
-from analysis.core.text import normalise
 from analysis.ledger.claims import CLAIM_PATTERN
 from analysis.ledger.events import EVENT_PATTERN, split_list
 from analysis.sources.actors import actor_names
@@ -119,9 +119,6 @@ _INDICATOR_ID = re.compile(r"^I\d{2,3}$")
 _HORIZON = re.compile(r"^(?:retrospective|next (?P<months>[1-9]\d?) months)$")
 _EVIDENCE = re.compile(rf"^(?:{EVENT_PATTERN}|{CLAIM_PATTERN}|{SEED_PATTERN}{PILCROW}\d+)$")
 _RECORD_KEY = re.compile(r"^[a-z][a-z0-9_]*$")
-#: A citation role in MyST text and its items (a key, optionally a double-quoted excerpt).
-_ROLE = re.compile(r"\{(?P<role>paras?)\}`(?P<body>[^`]*)`")
-_ITEM = re.compile(r'\s*(?P<key>[^\s,"]+)(?:\s+"(?P<excerpt>[^"]*)")?\s*(?:,|$)')
 _TERMS = re.compile(r"\b(" + "|".join(sorted(map(re.escape, LIKELIHOOD), key=len, reverse=True)) + r")\b", re.I)
 
 
@@ -303,35 +300,17 @@ def windows(judgments: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
 # --------------------------------------------------------------------------------------------------
 # Checks and loaders
 # --------------------------------------------------------------------------------------------------
-def citations(text: str) -> list[tuple[str, str | None]]:
-    """The ``(key, excerpt or None)`` of every ``{para}``/``{paras}`` citation in MyST ``text``; an
-    item that does not parse is returned as ``(body, None)``."""
-    out: list[tuple[str, str | None]] = []
-    for m in _ROLE.finditer(text):
-        body, pos = m["body"].strip(), 0
-        while pos < len(body):
-            item = _ITEM.match(body, pos)
-            if not item or item.end() == pos:
-                out.append((body[pos:], None))
-                break
-            out.append((item["key"], item["excerpt"]))
-            pos = item.end()
-    return out
-
-
 def citation_problems(text: str, paragraphs: pd.DataFrame) -> list[str]:
     """Problems of the citations in MyST ``text``: a key that is not a paragraph, a citation without
-    its excerpt, an excerpt not in its paragraph (compared with :func:`analysis.core.text.normalise`)."""
-    texts = {
-        k: (normalise(t), normalise(d)) for k, t, d in zip(paragraphs["key"], paragraphs["text"], paragraphs["display"])
-    }
+    its excerpt, an excerpt not verbatim in its paragraph (:func:`analysis.core.quote.verbatim`)."""
+    texts = {k: (t, d) for k, t, d in zip(paragraphs["key"], paragraphs["text"], paragraphs["display"])}
     problems = []
     for key, excerpt in citations(text):
         if not KEY.match(key) or key not in texts:
             problems.append(f"cites {key!r}, which is not a paragraph of the corpus")
         elif excerpt is None:
             problems.append(f"cites {key} without an excerpt")
-        elif not any(normalise(excerpt) in t for t in texts[key]):
+        elif not verbatim(excerpt, *texts[key]):
             problems.append(f"the excerpt {excerpt!r} is not in {key}")
     return problems
 

@@ -22,8 +22,8 @@ import pandas as pd
 from analysis.core import paths
 from analysis.core.errors import AnalysisError
 from analysis.core.keys import SEED_ID, keys_column, paragraph_key
+from analysis.core.quote import verbatim
 from analysis.core.schema import check_table, matches, positive, raise_problems, table_schema
-from analysis.core.text import normalise
 
 CLAIMS_PATH = paths.DATA_DIR / "claims.csv"
 CLAIM_COLUMNS: tuple[str, ...] = (
@@ -90,7 +90,7 @@ def quoted_row_problems(
         else:
             if para.kind == "boilerplate":
                 problems.append(f"{where}: paragraph {key} is boilerplate, not evidence")
-            if normalise(rec.quote) not in normalise(para.text):
+            if not verbatim(rec.quote, para.text):
                 problems.append(f"{where}: quote not found in {key}: {rec.quote[:60]!r}")
     return problems
 

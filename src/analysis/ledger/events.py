@@ -28,6 +28,7 @@ from analysis.core.dates import ISO_DATE as _ISO
 from analysis.core.dates import iso_bounds, iso_form  # noqa: F401  (re-exported for the ledger's users)
 from analysis.core.errors import AnalysisError
 from analysis.core.keys import EXAMPLE, KEY, SEED_ID, keys_column, paragraph_key, seed_of
+from analysis.core.quote import verbatim
 from analysis.core.schema import (
     check_table,
     items_match,
@@ -38,7 +39,6 @@ from analysis.core.schema import (
     row_check,
     table_schema,
 )
-from analysis.core.text import normalise
 from analysis.ledger.codebook import (
     _FORM_OF_PRECISION,
     CONTEXTS,
@@ -309,8 +309,8 @@ def check_ledger(
     """Problems of a loaded ledger against the rest of the project, one line each.
 
     Checks that each row's seed and paragraph (and ``also_in`` paragraphs) exist and are not
-    boilerplate; that the quote occurs in the row's paragraph (both sides through
-    :func:`analysis.core.text.normalise`); that ``actor1``, ``actor2``, ``claimed_by`` and ``reported_by``
+    boilerplate; that the quote stands verbatim in the row's paragraph
+    (:func:`analysis.core.quote.verbatim`); that ``actor1``, ``actor2``, ``claimed_by`` and ``reported_by``
     are actors; that no row starts after the latest possible publication date of a seed it cites;
     that ``contested_with`` points to other existing rows and is symmetric; that ``place`` is a
     gazetteer id (``places``: the gazetteer frame or a set of ids); and that ``record_key`` names a
@@ -345,7 +345,7 @@ def check_ledger(
                     f"{where}: dated {row['date_start']}, after the latest possible publication of its "
                     f"source {seed} ({latest[seed]:%Y-%m-%d})"
                 )
-            if n == 0 and normalise(row["quote"]) not in normalise(para.text):
+            if n == 0 and not verbatim(row["quote"], para.text):
                 problems.append(f"{where}: quote not found in {key}: {row['quote'][:60]!r}")
         for col in ("actor1", "actor2", "claimed_by", "reported_by"):
             value = row[col]

@@ -36,8 +36,8 @@ import pandas as pd
 from analysis.core import paths
 from analysis.core.errors import AnalysisError
 from analysis.core.keys import KEY
+from analysis.core.quote import verbatim
 from analysis.core.schema import check_table, matches, raise_problems, row_check, table_schema
-from analysis.core.text import normalise
 from analysis.sources.corpus import paragraphs
 
 GLOSSARY_PATH = paths.DATA_DIR / "glossary.csv"
@@ -113,8 +113,8 @@ def load_glossary(
 ) -> pd.DataFrame:
     """The glossary, checked: the columns of :data:`COLUMNS`; a term, its expansion and definition on
     every row, terms unique (ignoring case, as Sphinx does); a source on every row; each
-    ``seed_source`` an existing paragraph whose text holds ``seed_quote`` (after
-    :func:`analysis.core.text.normalise`); each ``bib:KEY`` reference an entry of ``references.bib``.
+    ``seed_source`` an existing paragraph whose text holds ``seed_quote`` verbatim
+    (:func:`analysis.core.quote.verbatim`); each ``bib:KEY`` reference an entry of ``references.bib``.
     Raises :class:`GlossaryError` with every problem, one per line, naming the file, row and line."""
     path = Path(path)
     frame, problems = check_table(path, _schema(bib_keys(bib)), "term", GlossaryError)
@@ -132,7 +132,7 @@ def load_glossary(
         if row.seed_source:
             if row.seed_source not in texts:
                 problems.append(f"{where}: seed_source {row.seed_source} does not exist")
-            elif normalise(row.seed_quote) not in normalise(texts[row.seed_source]):
+            elif not verbatim(row.seed_quote, texts[row.seed_source]):
                 problems.append(f"{where}: seed_quote not found in {row.seed_source}: {row.seed_quote[:60]!r}")
     if problems:
         raise_problems(GlossaryError, path, problems)

@@ -7,7 +7,7 @@ import re
 
 import pandas as pd
 
-from analysis.core.text import normalise
+from analysis.core.quote import verbatim
 from analysis.present.tables.myst import cell_text
 
 
@@ -32,13 +32,13 @@ def words_found(
     keys: object, candidates: list[object], texts: dict[str, str], or_opening: bool = False
 ) -> list[str | None]:
     """For each paragraph key in ``keys`` (``;``-separated), the first of ``candidates`` that stands
-    verbatim in that paragraph (compared with :func:`analysis.core.text.normalise`; ``texts`` maps a key to
+    verbatim in that paragraph (:func:`analysis.core.quote.verbatim`; ``texts`` maps a key to
     its display text), or None (with ``or_opening``, the paragraph's :func:`opening_words` instead):
     words a citation can carry because the paragraph is checked to hold them."""
     found: list[str | None] = []
     for key in _keys(keys):
-        text = normalise(texts.get(key, ""))
-        hit = next((str(c) for c in candidates if cell_text(c) and normalise(str(c)) in text), None)
+        text = texts.get(key, "")
+        hit = next((str(c) for c in candidates if cell_text(c) and verbatim(c, text)), None)
         if hit is None and or_opening and text:
             hit = opening_words(texts[key])
         found.append(hit)
