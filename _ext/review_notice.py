@@ -12,7 +12,7 @@ from pathlib import Path
 
 from docutils import nodes
 
-from analysis.intake.review import added_since, id_ranges, reviewed_against
+from analysis.analytics.staleness import added_since, id_ranges, reviewed_against
 
 
 def add_notice(app, doctree):

@@ -15,7 +15,7 @@ from bookbuild import COPY_IGNORE, _run
 from test_ingest import ARTICLE_FR
 
 from analysis.core import paths
-from analysis.intake.review import added_since, chapters_awaiting_review, id_ranges, reviewed_against
+from analysis.analytics.staleness import added_since, chapters_awaiting_review, id_ranges, reviewed_against
 from analysis.ledger.events import load_events
 
 ANALYTICAL = ("key_judgments", "algiers_process", "rupture_2024", "russia_mechanism", "border_incidents")

@@ -24,15 +24,27 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable, TypeVar
 
 import pandas as pd
 
+from analysis.analytics.staleness import chapters_awaiting_review, id_ranges
 from analysis.core import paths
+from analysis.core.dates import find_dates
 from analysis.core.errors import AnalysisError
 from analysis.core.keys import SEED_ID, paragraph_key
 from analysis.core.schema import check_table, matches, positive, raise_problems, table_schema
 from analysis.core.text import fold
+from analysis.intake.ingest import unreviewed
+from analysis.ledger import claims as claims_mod
+from analysis.ledger import events as events_mod
+from analysis.ledger import quantities, reference
+from analysis.ledger.events import cited_keys, iso_bounds
+from analysis.sources import actors as actors_mod
+from analysis.sources import corpus
 from analysis.sources.places import load_gazetteer
+
+T = TypeVar("T")
 
 EXCLUSIONS_NAME = "coverage_exclusions.csv"
 EXCLUSION_COLUMNS: tuple[str, ...] = ("seed", "paragraph", "mention", "reason")
@@ -78,8 +90,6 @@ def load_exclusions(path: str | Path = paths.DATA_DIR / EXCLUSIONS_NAME) -> pd.D
 
 
 def _overlaps(row: pd.Series, start: str, end: str) -> bool:
-    from analysis.ledger.events import iso_bounds
-
     m_start, m_end = iso_bounds(start)[0], iso_bounds(end)[1]
     return row["start_day"] <= m_end and m_start <= row["end_day"]
 
@@ -89,9 +99,6 @@ def date_coverage(paragraphs: pd.DataFrame, events: pd.DataFrame, exclusions: pd
     paragraphs, with its status: ``covered`` (``covered_by`` lists the ledger rows), ``excluded``
     (``reason`` from the exclusion list) or ``uncovered``. Columns :data:`COVERAGE_COLUMNS`.
     ``attrs["unused_exclusions"]`` lists exclusion rows that match no mention."""
-    from analysis.core.dates import find_dates
-    from analysis.ledger.events import cited_keys
-
     citing: dict[str, list[pd.Series]] = {}
     for _, row in events.iterrows():
         for key in cited_keys(row):
@@ -148,114 +155,105 @@ class Result:
         return not self.problems
 
 
+def _loaded(problems: list[str], load: Callable[..., T], *args) -> T | None:
+    """``load(*args)``, or None after adding each line of its :class:`AnalysisError` to ``problems``
+    (one problem per line, each naming file and row): a file that fails to load is a problem, never a
+    silent fallback."""
+    try:
+        return load(*args)
+    except AnalysisError as exc:
+        problems.extend(str(exc).splitlines())
+        return None
+
+
+def _json_problems(json_path: Path, events: pd.DataFrame) -> list[str]:
+    """``events.json`` missing, unreadable or not holding exactly what ``events`` holds."""
+    if not json_path.is_file():
+        return [f"{json_path}: missing; run `python -m analysis validate --write-json`"]
+    try:
+        doc = json.loads(json_path.read_text(encoding="utf-8"))
+        same = doc.get("events") == events_mod.json_records(events)
+    except (ValueError, AttributeError) as exc:
+        return [f"{json_path}: not valid JSON ({exc})"]
+    if not same:
+        return [f"{json_path}: out of date with events.csv; run `python -m analysis validate --write-json`"]
+    return []
+
+
+def _coverage_problems(coverage: pd.DataFrame, exclusions_path: Path) -> list[str]:
+    """Date mentions neither coded nor excluded, and exclusions that match no mention."""
+    problems = [
+        f"{exclusions_path}: date mention {rec.mention!r} in {rec.key} is neither coded in "
+        f"events.csv nor excluded with a reason"
+        for rec in coverage[coverage["status"] == "uncovered"].itertuples(index=False)
+    ]
+    problems += [
+        f"{exclusions_path}: exclusion {item} matches no date mention" for item in coverage.attrs["unused_exclusions"]
+    ]
+    return problems
+
+
+def _summary(events: pd.DataFrame, actors: pd.DataFrame, claims: pd.DataFrame, cov: pd.DataFrame) -> str:
+    n = len(cov)
+    share = 100.0 * (cov["status"] != "uncovered").sum() / n if n else 100.0
+    return (
+        f"ledger ok: {len(events)} events, {len(actors)} actors, {len(claims)} claims in "
+        f"{claims['topic'].nunique()} topics, "
+        f"coverage {share:.0f} % ({n} date mentions: {int((cov['status'] == 'covered').sum())} coded, "
+        f"{int((cov['status'] == 'excluded').sum())} excluded)"
+    )
+
+
+def _notes(seeds_dir: Path, events: pd.DataFrame | None) -> list[str]:
+    """Catalogue rows awaiting confirmation and chapters whose prose awaits review."""
+    notes = [
+        f"seed {seed}: its catalogue row was inferred by `add`; confirm it in seeds/catalog.csv (reviewed=yes)"
+        for seed in unreviewed(seeds_dir)
+    ]
+    if events is not None:
+        for chapter, ids in chapters_awaiting_review(paths.ROOT / "chapters", events).items():
+            notes.append(f"chapters/{chapter}: prose awaiting review for {len(ids)} new event(s): {id_ranges(ids)}")
+    return notes
+
+
 def validate(data_dir: str | Path = paths.DATA_DIR, seeds_dir: str | Path = paths.SEEDS_DIR) -> Result:
     """Run every check on the ledger files in ``data_dir`` against the seeds in ``seeds_dir``."""
-    from analysis.ledger import claims as claims_mod
-    from analysis.ledger import events as events_mod
-    from analysis.ledger import quantities, reference
-    from analysis.sources import actors as actors_mod
-    from analysis.sources import corpus
-
     data_dir, seeds_dir = Path(data_dir), Path(seeds_dir)
     result = Result()
     problems = result.problems
-    try:
-        paras = corpus.paragraphs(seeds_dir)
-        catalog = corpus.load_catalog(seeds_dir)
-    except AnalysisError as exc:
-        problems.extend(str(exc).splitlines())  # one problem per line, each naming file and row
+    paras = _loaded(problems, corpus.paragraphs, seeds_dir)
+    catalog = _loaded(problems, corpus.load_catalog, seeds_dir) if paras is not None else None
+    if catalog is None:
         return result
-    try:
-        actors = actors_mod.load_actors(data_dir / "actors.csv")
-    except AnalysisError as exc:
-        problems.extend(str(exc).splitlines())  # one problem per line, each naming file and row
-        actors = None
-    try:
-        record = reference.load_public_record(data_dir / "public_record.csv")
-    except AnalysisError as exc:
-        problems.extend(str(exc).splitlines())  # one problem per line, each naming file and row
-        record = None
+    actors = _loaded(problems, actors_mod.load_actors, data_dir / "actors.csv")
+    record = _loaded(problems, reference.load_public_record, data_dir / "public_record.csv")
 
-    events_path = data_dir / "events.csv"
-    schema = events_mod.event_problems(events_path)
-    problems.extend(schema)
-    events = None
-    if not schema:
-        events = events_mod.load_events(events_path)
-        places = set()
-        try:
-            places = load_gazetteer(data_dir / "gazetteer.csv")
-        except AnalysisError as exc:  # a missing or bad gazetteer is a problem, never a silent fallback
-            problems.extend(str(exc).splitlines())  # one problem per line, each naming file and row
+    events = _loaded(problems, events_mod.load_events, data_dir / "events.csv")
+    if events is not None:
+        places = _loaded(problems, load_gazetteer, data_dir / "gazetteer.csv")
         problems.extend(
             events_mod.check_ledger(
                 events,
                 paras,
                 catalog,
                 actors if actors is not None else [],
-                places,
+                places if places is not None else set(),
                 record_keys=record["key"] if record is not None else None,
             )
         )
-        json_path = data_dir / "events.json"
-        if not json_path.is_file():
-            problems.append(f"{json_path}: missing; run `python -m analysis validate --write-json`")
-        else:
-            try:
-                doc = json.loads(json_path.read_text(encoding="utf-8"))
-                same = doc.get("events") == events_mod.json_records(events)
-            except (ValueError, AttributeError) as exc:
-                problems.append(f"{json_path}: not valid JSON ({exc})")
-            else:
-                if not same:
-                    problems.append(
-                        f"{json_path}: out of date with events.csv; run `python -m analysis validate --write-json`"
-                    )
+        problems.extend(_json_problems(data_dir / "events.json", events))
 
-    claims_path = data_dir / "claims.csv"
-    problems.extend(claims_mod.claim_problems(claims_path, actors, paras, events))
+    claims = _loaded(problems, claims_mod.load_claims, data_dir / "claims.csv", actors, paras, events)
     problems.extend(quantities.quantity_problems(data_dir / "quantities.csv", actors, paras, events))
 
-    try:
-        exclusions = load_exclusions(data_dir / EXCLUSIONS_NAME)
-    except AnalysisError as exc:
-        problems.extend(str(exc).splitlines())  # one problem per line, each naming file and row
-        exclusions = None
+    exclusions = _loaded(problems, load_exclusions, data_dir / EXCLUSIONS_NAME)
     if events is not None and exclusions is not None:
-        coverage = date_coverage(paras, events, exclusions)
-        result.coverage = coverage
-        for rec in coverage[coverage["status"] == "uncovered"].itertuples(index=False):
-            problems.append(
-                f"{data_dir / EXCLUSIONS_NAME}: date mention {rec.mention!r} in {rec.key} is neither coded in "
-                f"events.csv nor excluded with a reason"
-            )
-        for item in coverage.attrs["unused_exclusions"]:
-            problems.append(f"{data_dir / EXCLUSIONS_NAME}: exclusion {item} matches no date mention")
+        result.coverage = date_coverage(paras, events, exclusions)
+        problems.extend(_coverage_problems(result.coverage, data_dir / EXCLUSIONS_NAME))
 
     if not problems and events is not None and result.coverage is not None:
-        cov = result.coverage
-        n = len(cov)
-        share = 100.0 * (cov["status"] != "uncovered").sum() / n if n else 100.0
-        n_claims = len(pd.read_csv(claims_path, dtype=str, keep_default_na=False))
-        n_topics = pd.read_csv(claims_path, dtype=str, keep_default_na=False)["topic"].nunique()
-        result.summary = (
-            f"ledger ok: {len(events)} events, {len(actors)} actors, {n_claims} claims in {n_topics} topics, "
-            f"coverage {share:.0f} % ({n} date mentions: {int((cov['status'] == 'covered').sum())} coded, "
-            f"{int((cov['status'] == 'excluded').sum())} excluded)"
-        )
-    from analysis.intake.ingest import unreviewed
-
-    for seed in unreviewed(seeds_dir):
-        result.notes.append(
-            f"seed {seed}: its catalogue row was inferred by `add`; confirm it in seeds/catalog.csv (reviewed=yes)"
-        )
-    from analysis.intake.review import chapters_awaiting_review, id_ranges
-
-    if events is not None:
-        for chapter, ids in chapters_awaiting_review(paths.ROOT / "chapters", events).items():
-            result.notes.append(
-                f"chapters/{chapter}: prose awaiting review for {len(ids)} new event(s): {id_ranges(ids)}"
-            )
+        result.summary = _summary(events, actors, claims, result.coverage)
+    result.notes.extend(_notes(seeds_dir, events))
     return result
 
 
