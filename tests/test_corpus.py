@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from analysis.sources.corpus import (
     SEED_NAME,
     CorpusError,
     catalog_problems,
+    checksum_problems,
     classify,
     load_catalog,
     load_corpus,
@@ -31,6 +33,8 @@ SHARED_SEEDS = paths.ROOT.parent / "shared" / "seeds"
 # ---------------------------------------------------------------- files
 def test_seeds_are_byte_copies_of_shared():
     if not SHARED_SEEDS.is_dir():
+        if os.environ.get("CI") == "true":  # under CI nothing is skipped: a missing copy is a failure
+            pytest.fail(f"{SHARED_SEEDS} is missing: CI checks the seeds against the shared copy")
         pytest.skip("../shared/seeds is not beside this checkout")
     shared = sorted(p.name for p in SHARED_SEEDS.glob("*.txt"))
     ours = sorted(p.name for p in paths.SEEDS_DIR.glob("*.txt"))
@@ -50,6 +54,39 @@ def test_checksum_mismatch_is_refused(tmp_path):
     (seeds / "000_69cc8ffab998165b.txt").write_text("changed\n", encoding="utf-8")
     with pytest.raises(CorpusError, match=r"000_69cc8ffab998165b\.txt: SHA-256 .* differs"):
         verify_checksums(seeds)
+
+
+def test_every_checksum_problem_is_named(tmp_path):
+    seeds = _copy_seeds(tmp_path)
+    sums = seeds / "SHA256SUMS"
+    assert checksum_problems(seeds) == []
+    lines = sums.read_text(encoding="utf-8").splitlines()
+    first = lines[0].split()[1]
+    stray = "0" * 64 + "  999_0000000000000000.txt"
+    # the first file's line removed, a stray line added, a line repeated, a malformed line
+    sums.write_text("\n".join([*lines[1:], stray, lines[1], "not a checksum"]) + "\n", encoding="utf-8")
+    n = len(lines)
+    assert checksum_problems(seeds) == [
+        f"{sums}: line {n + 1}: {lines[1].split()[1]} listed twice (also line 1)",
+        f"{sums}: line {n + 2}: malformed line: 'not a checksum'",
+        f"{sums}: line {n}: 999_0000000000000000.txt is not a seed file of {seeds} (stray line)",
+        f"{sums}: no line for {first} (missing)",
+    ]
+    with pytest.raises(CorpusError, match="listed twice") as err:
+        verify_checksums(seeds)
+    assert len(str(err.value).splitlines()) == 4
+
+
+def test_validate_checks_the_checksums(tmp_path):
+    from analysis.intake.validate import run
+
+    seeds = _copy_seeds(tmp_path)
+    target = sorted(seeds.glob("*.txt"))[-1]
+    with target.open("a", encoding="utf-8") as fh:
+        fh.write("\n")  # one byte more: the paragraphs are the same, the hash is not
+    problems = run(paths.DATA_DIR, seeds)
+    assert problems == checksum_problems(seeds)
+    assert len(problems) == 1 and problems[0].startswith(f"{target}: SHA-256 ")
 
 
 # ---------------------------------------------------------------- catalogue

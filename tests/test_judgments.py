@@ -72,12 +72,15 @@ def test_evidence_ids_exist(kj, ledger):
 
 
 def test_stated_confidence_is_the_rules(kj):
+    """The file's own confidence column (read raw, not through the loader that enforces it) is the
+    rule's result on each judgment's counted voices."""
+    _, rows = _rows(J.JUDGMENTS_PATH)
     counts = kj["counts"].set_index("judgment_id")
-    for rec in kj["judgments"].itertuples(index=False):
-        c = counts.loc[rec.judgment_id]
-        forward = rec.horizon != "retrospective"
+    for row in rows:
+        c = counts.loc[row["judgment_id"]]
+        forward = row["horizon"] != "retrospective"
         rule = J.confidence_of(int(c["voices"]), int(c["first_hand"]), int(c["relays"]), forward=forward)
-        assert rec.confidence == rule == c["confidence"]
+        assert row["confidence"] == rule, row["judgment_id"]
 
 
 def test_the_confidence_rule():
@@ -90,6 +93,12 @@ def test_the_confidence_rule():
     assert J.confidence_of(3, 2, relays=2, forward=True) == "moderate"  # a forecast is one level below
     assert J.confidence_of(2, 1, forward=True) == "low"
     assert J.confidence_of(1, 1, forward=True) == "low"  # never below low
+    # one short of each threshold (near misses of the rule)
+    assert J.confidence_of(2, 2, relays=2) == "moderate"  # high needs three voices
+    assert J.confidence_of(2, 0) == "low"  # moderate needs one first-hand voice
+    assert J.confidence_of(1, 1, relays=5) == "low"  # moderate needs two voices
+    assert J.confidence_of(4, 3, relays=3) == "high"
+    assert J.confidence_of(4, 3, relays=3, forward=False) == "high"
 
 
 def test_every_citation_of_the_judgments_carries_its_excerpt(kj, paras):

@@ -225,6 +225,7 @@ def validate(data_dir: str | Path = paths.DATA_DIR, seeds_dir: str | Path = path
     catalog = _loaded(problems, corpus.load_catalog, seeds_dir) if paras is not None else None
     if catalog is None:
         return result
+    problems.extend(corpus.checksum_problems(seeds_dir))  # every file's hash, a stray or missing line
     actors = _loaded(problems, actors_mod.load_actors, data_dir / "actors.csv")
     record = _loaded(problems, reference.load_public_record, data_dir / "public_record.csv")
 

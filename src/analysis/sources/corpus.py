@@ -154,31 +154,59 @@ def seed_files(seeds_dir: Path = paths.SEEDS_DIR) -> dict[str, Path]:
     return {seed: found[seed] for seed in sorted(found, key=seed_order)}
 
 
-def verify_checksums(seeds_dir: Path = paths.SEEDS_DIR) -> pd.DataFrame:
-    """Each seed's SHA-256 beside the one recorded in ``SHA256SUMS``; raises on any mismatch or on a
-    seed that the list does not hold."""
+def checksum_problems(seeds_dir: Path = paths.SEEDS_DIR) -> list[str]:
+    """Every disagreement between ``SHA256SUMS`` and the seed files, one line each, naming the file and
+    the line: a malformed line, a file listed twice, a line naming no seed file (stray), a seed file
+    with no line (missing), a SHA-256 that differs. Empty when every seed's hash is listed and right."""
     seeds_dir = Path(seeds_dir)
     sums_path = seeds_dir / CHECKSUMS_NAME
     if not sums_path.is_file():
-        raise CorpusError(sums_path, "checksum list not found")
-    recorded: dict[str, str] = {}
+        return [f"{sums_path}: checksum list not found"]
+    problems: list[str] = []
+    recorded: dict[str, tuple[str, int]] = {}
     for i, line in enumerate(sums_path.read_text(encoding="utf-8").splitlines(), start=1):
         if not line.strip():
             continue
         parts = line.split()
         if len(parts) != 2 or not re.fullmatch(r"[0-9a-f]{64}", parts[0]):
-            raise CorpusError(sums_path, f"malformed line: {line!r}", row=i)
-        recorded[parts[1].lstrip("*")] = parts[0]
-    rows = []
-    for seed, path in seed_files(seeds_dir).items():
+            problems.append(f"{sums_path}: line {i}: malformed line: {line!r}")
+            continue
+        name = parts[1].lstrip("*")
+        if name in recorded:
+            problems.append(f"{sums_path}: line {i}: {name} listed twice (also line {recorded[name][1]})")
+            continue
+        recorded[name] = (parts[0], i)
+    files = {path.name: path for path in seed_files(seeds_dir).values()}
+    for name, (_, i) in recorded.items():
+        if name not in files:
+            problems.append(f"{sums_path}: line {i}: {name} is not a seed file of {seeds_dir} (stray line)")
+    for name, path in files.items():
+        if name not in recorded:
+            problems.append(f"{sums_path}: no line for {name} (missing)")
+            continue
         actual = hashlib.sha256(path.read_bytes()).hexdigest()
-        expected = recorded.get(path.name)
-        if expected is None:
-            raise CorpusError(sums_path, f"no checksum for {path.name}")
-        if actual != expected:
-            raise CorpusError(path, f"SHA-256 {actual} differs from {CHECKSUMS_NAME} ({expected})")
-        rows.append({"seed": seed, "file": path.name, "sha256": actual})
-    return pd.DataFrame(rows)
+        if actual != recorded[name][0]:
+            problems.append(
+                f"{path}: SHA-256 {actual} differs from {CHECKSUMS_NAME} line {recorded[name][1]} ({recorded[name][0]})"
+            )
+    return problems
+
+
+def verify_checksums(seeds_dir: Path = paths.SEEDS_DIR) -> pd.DataFrame:
+    """Each seed's SHA-256 as ``SHA256SUMS`` records it; raises :class:`CorpusError` listing every
+    problem of :func:`checksum_problems` (one per line) when there is any."""
+    seeds_dir = Path(seeds_dir)
+    problems = checksum_problems(seeds_dir)
+    if problems:
+        first, rest = problems[0].split(": ", 1)
+        raise CorpusError(Path(first), "\n".join([rest, *problems[1:]]))
+    return pd.DataFrame(
+        [
+            {"seed": seed, "file": path.name, "sha256": hashlib.sha256(path.read_bytes()).hexdigest()}
+            for seed, path in seed_files(seeds_dir).items()
+        ],
+        columns=["seed", "file", "sha256"],
+    )
 
 
 # --------------------------------------------------------------------------------------------------
