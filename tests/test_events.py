@@ -195,7 +195,6 @@ def test_export_json_round_trip(events, tmp_path):
         ("E046", {"quote": ""}, "quote is empty"),
         ("E046", {"actor1": "", "actor2": ""}, "no actor"),
         ("E046", {"event_id": "E047"}, "event_id out of sequence (expected E046)"),
-        ("E047", {"date_start": "2024-01-01", "date_end": "2024-01-01"}, "not in chronological order"),
     ],
 )
 def test_loader_names_file_row_and_problem(tmp_path, event_id, changes, expected):
@@ -290,6 +289,26 @@ def test_every_problem_is_listed_one_per_line(tmp_path):
         f"{path}: row E046 (line 47): event_type 'ATTACK' is not a PLOVER type ({', '.join(PLOVER_TYPES)})",
         f"{path}: row E046 (line 47): quote is empty",
     ]
+
+
+def test_rows_of_any_date_are_accepted_and_the_loader_orders_them(tmp_path):
+    rows = _rows()
+    last = rows[-1]
+    n = len(rows)
+    # a row added last that reports something older than every row, and one dated like the last row
+    older = rows[0] | {"event_id": f"E{n + 1:03d}", "date_start": "1980", "date_end": "1980"}
+    same_day = last | {"event_id": f"E{n + 2:03d}"}
+    path = _write([*rows, older, same_day], tmp_path / "events.csv")
+    assert event_problems(path) == []
+    loaded = load_events(path)
+    assert loaded["event_id"].iloc[0] == older["event_id"]  # sorted by date, not by file order
+    assert loaded["line"].iloc[0] == n + 2  # the row keeps its line in the file
+    assert loaded["start_day"].is_monotonic_increasing
+    # same day, seed and paragraph: the id breaks the tie
+    tied = loaded[loaded["key"] == loaded.loc[loaded["event_id"] == same_day["event_id"], "key"].iloc[0]]
+    tied = tied[tied["date_start"] == last["date_start"]]
+    assert list(tied["event_id"])[-2:] == [last["event_id"], same_day["event_id"]]
+    assert sorted(loaded["event_id"], key=lambda e: int(e[1:])) == [r["event_id"] for r in [*rows, older, same_day]]
 
 
 def test_empty_ledger_is_refused(tmp_path):

@@ -27,7 +27,7 @@ from analysis.core import paths
 from analysis.core.dates import ISO_DATE as _ISO
 from analysis.core.dates import iso_bounds, iso_form  # noqa: F401  (re-exported for the ledger's users)
 from analysis.core.errors import AnalysisError
-from analysis.core.keys import EXAMPLE, KEY, SEED_ID, keys_column, paragraph_key, seed_of
+from analysis.core.keys import EXAMPLE, KEY, SEED_ID, keys_column, paragraph_key, seed_of, seed_order
 from analysis.core.quote import verbatim
 from analysis.core.schema import (
     check_table,
@@ -178,21 +178,6 @@ def _in_sequence(events: pd.DataFrame) -> pd.Series:
     return events["event_id"].eq([f"E{i:03d}" for i in range(1, len(events) + 1)])
 
 
-def _in_chronological_order(events: pd.DataFrame) -> pd.Series:
-    """No row sorts before the previous datable row by (first day of date_start, seed, paragraph)."""
-    ok, previous = [], None
-    paragraphs = pd.to_numeric(events["paragraph"], errors="coerce")
-    for start, seed, para in zip(events["date_start"], events["seed"], paragraphs):
-        span = _span(start)
-        if span is None or pd.isna(seed) or pd.isna(para):
-            ok.append(True)
-            continue
-        order = (span[0], seed, int(para))
-        ok.append(previous is None or order >= previous)
-        previous = order
-    return pd.Series(ok, index=events.index, dtype=bool)
-
-
 _ISO_DATE = [
     matches(_ISO, "{column}: {value!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)"),
     pa.Check(
@@ -202,8 +187,8 @@ _ISO_DATE = [
     ),
 ]
 
-#: The ledger file as read (text, empty cells NA): columns, types, codebook values, ISO dates, ids,
-#: order, and the rules between a row's cells. :func:`event_problems` words its failures.
+#: The ledger file as read (text, empty cells NA): columns, types, codebook values, ISO dates, ids in
+#: sequence, and the rules between a row's cells (no order of dates: that is the loader's). :func:`event_problems` words its failures.
 EVENTS_SCHEMA = table_schema(
     EVENT_COLUMNS,
     REQUIRED,
@@ -249,7 +234,6 @@ EVENTS_SCHEMA = table_schema(
         row_check(_codebook_score, "score {score} differs from the codebook score of {event_type} ({codebook})"),
         row_check(lambda r: bool(r["actor1"] or r["actor2"]), "no actor: actor1 and actor2 are both empty"),
         pa.Check(_in_sequence, error="event_id out of sequence (expected E{position:03d})"),
-        pa.Check(_in_chronological_order, error="not in chronological order (date_start, seed, paragraph)"),
     ],
     numbers={"score": "float64", "paragraph": "int64"},
     unique=("event_id",),
@@ -284,7 +268,22 @@ def load_events(path: str | Path = EVENTS_PATH) -> pd.DataFrame:
     frame["key"] = keys_column(frame["seed"], frame["paragraph"])
     frame["start_day"] = pd.to_datetime([iso_bounds(v)[0] for v in frame["date_start"]])
     frame["end_day"] = pd.to_datetime([iso_bounds(v)[1] for v in frame["date_end"]])
-    return frame
+    return chronological(frame)
+
+
+def chronological(events: pd.DataFrame) -> pd.DataFrame:
+    """``events`` in the ledger's reading order: by first possible day, then seed (by number), paragraph
+    and event id (by number), index renumbered. The file keeps rows in the order they were added (ids
+    grow by one per row, whatever the date), so this order is the loader's, never the file's."""
+    order = pd.DataFrame(
+        {
+            "day": events["start_day"],
+            "seed": [seed_order(s) for s in events["seed"]],
+            "paragraph": events["paragraph"],
+            "id": [int(str(e)[1:]) for e in events["event_id"]],
+        }
+    ).sort_values(["day", "seed", "paragraph", "id"], kind="stable")
+    return events.loc[order.index].reset_index(drop=True).__finalize__(events)
 
 
 # --------------------------------------------------------------------------------------------------
