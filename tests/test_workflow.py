@@ -14,8 +14,8 @@ import pytest
 from bookbuild import COPY_IGNORE, _run
 from test_ingest import ARTICLE_FR
 
-from analysis.core import paths
 from analysis.analytics.staleness import added_since, chapters_awaiting_review, id_ranges, reviewed_against
+from analysis.core import paths
 from analysis.ledger.events import load_events
 
 ANALYTICAL = ("key_judgments", "algiers_process", "rupture_2024", "russia_mechanism", "border_incidents")
