@@ -30,7 +30,9 @@ def test_time_axis_spans(axis):
 
 
 def test_undated_events_are_flagged(axis):
-    assert int((~axis["dated"]).sum()) == 26
+    # 24: French troops leaving Kidal and Tessalit (E024, E025) are an interval from the article to the
+    # handover in the public record, not "on or before" a bound
+    assert int((~axis["dated"]).sum()) == 24
     ev = axis.set_index("event_id")
     assert not ev.loc["E020", "dated"]  # UN forces arrive: only "before 2021-08-31"
     assert ev.loc["E020", "period_known"]  # ... which is before the rupture all the same

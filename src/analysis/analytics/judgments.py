@@ -112,7 +112,18 @@ JUDGMENT_COLUMNS: tuple[str, ...] = (
     "evidence",
     "changes_if",
 )
-INDICATOR_COLUMNS: tuple[str, ...] = ("indicator_id", "judgment_id", "indicator", "direction", "record_keys")
+INDICATOR_COLUMNS: tuple[str, ...] = (
+    "indicator_id",
+    "judgment_id",
+    "indicator",
+    "direction",
+    "record_keys",
+    "record_checked",
+)
+#: What the "What to watch" tables say of an indicator the public record does not match: whether anyone
+#: looked (``record_checked`` yes) or not.
+NO_RECORD = "no record found"
+NOT_CHECKED = "not checked"
 
 _JUDGMENT_ID = re.compile(r"^KJ\d+$")
 _INDICATOR_ID = re.compile(r"^I\d{2,3}$")
@@ -320,9 +331,18 @@ def _confidence_word(row: dict) -> dict:
     return {"confidence_word": m[0] if m else ""}
 
 
-def _terms_are_own(row: dict) -> bool:
-    found = {t.lower() for t in _TERMS.findall(row["statement"])}
+def _terms_are_own(row: dict, column: str = "statement") -> bool:
+    found = {t.lower() for t in _TERMS.findall(row[column])}
     return not found or found == {row["likelihood"]}
+
+
+def headline_hedged(title: str, likelihood: str) -> bool:
+    """Whether a judgment's headline keeps to its likelihood: a judgment rated below ``likely`` (roughly
+    even chance or less) must say its term in the headline, so that the headline never states as fact
+    what the judgment rates as uncertain or improbable; from ``likely`` up a headline may state it."""
+    if LIKELIHOOD.index(likelihood) >= LIKELIHOOD.index("likely"):
+        return True
+    return {t.lower() for t in _TERMS.findall(title)} == {likelihood}
 
 
 JUDGMENTS_SCHEMA = table_schema(
@@ -342,14 +362,20 @@ JUDGMENTS_SCHEMA = table_schema(
             "statement uses the confidence word {confidence_word!r}: the likelihood sentence states likelihood only",
         ),
         row_check(_terms_are_own, "statement uses a likelihood term other than its own ({likelihood!r})"),
+        row_check(
+            lambda r: r["likelihood"] not in LIKELIHOOD or headline_hedged(r["title"], r["likelihood"]),
+            "title states as fact what the judgment rates {likelihood!r}: below 'likely' the title must say "
+            "its own likelihood term, and no other",
+        ),
     ],
     unique=("judgment_id",),
 )
 
 INDICATORS_SCHEMA = table_schema(
     INDICATOR_COLUMNS,
-    required=("indicator_id", "judgment_id", "indicator", "direction"),
+    required=("indicator_id", "judgment_id", "indicator", "direction", "record_checked"),
     column_checks={
+        "record_checked": [one_of(("yes", "no"))],
         "indicator_id": [matches(_INDICATOR_ID, "indicator_id {value!r} is not like I01")],
         "judgment_id": [matches(_JUDGMENT_ID, "judgment_id {value!r} is not like KJ1")],
         "direction": [one_of(DIRECTIONS)],
@@ -539,8 +565,9 @@ def watch(
 ) -> pd.DataFrame:
     """What to watch, one row per indicator (of ``chapter``'s judgments, or all): ``judgment_id``,
     ``title``, ``likelihood``, ``indicator_id``, ``indicator``, ``direction``, and ``record``: the
-    public-record events after the corpus that match it (``;``-separated ``YYYY-MM-DD subject``), ""
-    when none has."""
+    public-record events after the corpus that match it (``;``-separated ``YYYY-MM-DD subject``), or,
+    when none does, :data:`NO_RECORD` for an indicator someone checked the record for
+    (``record_checked`` yes) and :data:`NOT_CHECKED` for one nobody did: never a finding nobody made."""
     if chapter is not None and chapter not in ANALYTICAL_CHAPTERS:
         raise ValueError(f"unknown chapter {chapter!r}; one of {', '.join(ANALYTICAL_CHAPTERS)}")
     own = judgments if chapter is None else judgments[judgments["chapter"] == chapter]
@@ -556,7 +583,8 @@ def watch(
                 "indicator_id": ind.indicator_id,
                 "indicator": ind.indicator,
                 "direction": ind.direction,
-                "record": "; ".join(f"{d:%Y-%m-%d} {s}" for d, s in zip(hits["day"], hits["subject"])),
+                "record": "; ".join(f"{d:%Y-%m-%d} {s}" for d, s in zip(hits["day"], hits["subject"]))
+                or (NO_RECORD if ind.record_checked == "yes" else NOT_CHECKED),
             }
         )
     order = {j: i for i, j in enumerate(judgments["judgment_id"])}

@@ -26,6 +26,9 @@ from analysis.core.text import normalise
 
 #: A citation role in MyST text, with its name (``para`` or ``paras``) and its body.
 ROLE = re.compile(r"\{(?P<role>paras?)\}`(?P<body>[^`]*)`")
+#: Words in quotation marks: double (straight or curly), or single (curly, or straight not inside a word,
+#: so that an apostrophe never opens or closes a quotation).
+_QUOTED = re.compile(r'"([^"]+)"|\u201c([^\u201d]+)\u201d|\u2018([^\u2019]+)\u2019|(?<!\w)\'([^\']+)\'(?!\w)')
 #: One item of a role's body: a key (no space, comma or quote), optionally a double-quoted excerpt.
 ITEM = re.compile(r'\s*(?P<key>[^\s,"]+)(?:\s+"(?P<excerpt>[^"]*)")?\s*(?:,|$)')
 
@@ -73,3 +76,15 @@ def citations(text: str) -> list[tuple[str, str | None]]:
         items = citation_items(m["body"])
         out += items if items is not None else [(m["body"].strip(), None)]
     return out
+
+
+def quoted_spans(text: str) -> list[str]:
+    """The words ``text`` puts in quotation marks, in order (see :data:`_QUOTED`)."""
+    return [next(g for g in m.groups() if g) for m in _QUOTED.finditer(str(text))]
+
+
+def misquoted(text: str, *sources: str) -> list[str]:
+    """The quotations of ``text`` (:func:`quoted_spans`) that stand verbatim in none of ``sources``
+    (:func:`verbatim`): words a table cell presents as a source's that its cited
+    paragraphs do not hold."""
+    return [q for q in quoted_spans(text) if not verbatim(q, *sources)]

@@ -22,7 +22,7 @@ import pandas as pd
 from analysis.core import paths
 from analysis.core.errors import AnalysisError
 from analysis.core.keys import SEED_ID, keys_column, paragraph_key
-from analysis.core.quote import verbatim
+from analysis.core.quote import misquoted, verbatim
 from analysis.core.schema import check_table, matches, positive, raise_problems, table_schema
 
 CLAIMS_PATH = paths.DATA_DIR / "claims.csv"
@@ -74,7 +74,8 @@ def quoted_row_problems(
 ) -> list[str]:
     """Problems of one row that quotes a seed (a claim, a stated quantity): each of its ``actor_columns``
     names an actor of ``actor_ids``; its ``seed`` and ``paragraph`` name a paragraph of ``by_key`` (key
-    -> paragraph record, with ``kind`` and ``text``) that is not boilerplate and holds its ``quote``.
+    -> paragraph record, with ``kind`` and ``text``) that is not boilerplate and holds its ``quote``
+    and every quotation of its ``claim`` (the paraphrase a table shows beside that paragraph).
     A table not given (``None``) is not checked. Each problem starts with ``where``."""
     problems = []
     if actor_ids is not None:
@@ -92,6 +93,8 @@ def quoted_row_problems(
                 problems.append(f"{where}: paragraph {key} is boilerplate, not evidence")
             if not verbatim(rec.quote, para.text):
                 problems.append(f"{where}: quote not found in {key}: {rec.quote[:60]!r}")
+            paraphrase = getattr(rec, "claim", "")
+            problems += [f"{where}: claim quotes {q!r}, not in {key}" for q in misquoted(paraphrase, para.text)]
     return problems
 
 

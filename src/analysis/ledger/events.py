@@ -28,7 +28,7 @@ from analysis.core.dates import ISO_DATE as _ISO
 from analysis.core.dates import iso_bounds, iso_form  # noqa: F401  (re-exported for the ledger's users)
 from analysis.core.errors import AnalysisError
 from analysis.core.keys import EXAMPLE, KEY, SEED_ID, keys_column, paragraph_key, seed_of, seed_order
-from analysis.core.quote import verbatim
+from analysis.core.quote import misquoted, verbatim
 from analysis.core.schema import (
     check_table,
     items_match,
@@ -309,7 +309,8 @@ def check_ledger(
 
     Checks that each row's seed and paragraph (and ``also_in`` paragraphs) exist and are not
     boilerplate; that the quote stands verbatim in the row's paragraph
-    (:func:`analysis.core.quote.verbatim`); that ``actor1``, ``actor2``, ``claimed_by`` and ``reported_by``
+    (:func:`analysis.core.quote.verbatim`), and so does every quotation in the ``summary`` (the reader
+    tables show the summary beside that one paragraph; :func:`analysis.core.quote.misquoted`); that ``actor1``, ``actor2``, ``claimed_by`` and ``reported_by``
     are actors; that no row starts after the latest possible publication date of a seed it cites;
     that ``contested_with`` points to other existing rows and is symmetric; that ``place`` is a
     gazetteer id (``places``: the gazetteer frame or a set of ids); and that ``record_key`` names a
@@ -346,6 +347,10 @@ def check_ledger(
                 )
             if n == 0 and not verbatim(row["quote"], para.text):
                 problems.append(f"{where}: quote not found in {key}: {row['quote'][:60]!r}")
+            if n == 0:
+                problems += [
+                    f"{where}: summary quotes {q!r}, not in {key}" for q in misquoted(row["summary"], para.text)
+                ]
         for col in ("actor1", "actor2", "claimed_by", "reported_by"):
             value = row[col]
             if value and value not in actor_ids:

@@ -92,19 +92,25 @@ def _place_difference(
     if kind.get(ev["place"]) not in _SETTLEMENT_KINDS:
         return None
     named = [p for p in find_places(rec["subject"], gazetteer) if kind.get(p) in _SETTLEMENT_KINDS]
-    if not named or ev["place"] in named:
+    # What the seed names: the row's place, or, where that place is the public record's (a strike the
+    # seed puts only "in the vicinity of" a town), the settlements the row's own paragraph names.
+    seed_places, where = [ev["place"]], ev["key"]
+    text = dict(zip(paragraphs["key"], paragraphs["text"])) if paragraphs is not None else {}
+    role = dict(zip(gazetteer["place_id"], gazetteer["role"]))
+    if role.get(ev["place"]) != "seed" and text:
+        own = [p for p in find_places(text.get(ev["key"], ""), gazetteer) if kind.get(p) in _SETTLEMENT_KINDS]
+        seed_places = own or seed_places
+    if not named or set(named) & set(seed_places):
         return None
-    names = dict(zip(gazetteer["place_id"], gazetteer["name"]))
-    where = ev["key"]
-    if paragraphs is not None:
+    if text:
         from analysis.ledger.events import cited_keys
 
-        text = dict(zip(paragraphs["key"], paragraphs["text"]))
-        naming = [k for k in cited_keys(ev) if ev["place"] in find_places(text.get(k, ""), gazetteer)]
+        naming = [k for k in cited_keys(ev) if set(seed_places) & set(find_places(text.get(k, ""), gazetteer))]
         where = "; ".join(naming) or where
+    names = dict(zip(gazetteer["place_id"], gazetteer["name"]))
     return {
         "aspect": "place",
-        "seed_value": names.get(ev["place"], ev["place"]),
+        "seed_value": "; ".join(names.get(p, p) for p in seed_places),
         "seed_paragraph": where,
         "record_value": "; ".join(names.get(p, p) for p in named) + f" (record subject: {rec['subject']})",
     }
