@@ -92,14 +92,15 @@ def key_judgments(
 def watch_table(watch: pd.DataFrame) -> pd.DataFrame:
     """What to watch for a reader: the judgment (its number on the Key judgments page and title), its
     likelihood, the indicator, what observing it does to the likelihood, and the public record after
-    the corpus that matches it ("none so far" where nothing does)."""
+    the corpus that matches it, or "no record found" / "not checked" as :func:`analysis.analytics.judgments.watch`
+    says (never "none so far", which reads as a finding nobody made)."""
     return pd.DataFrame(
         {
             "judgment": [f"Key judgment {_number(j)}: {t}" for j, t in zip(watch["judgment_id"], watch["title"])],
             "likelihood": watch["likelihood"].to_numpy(),
             "indicator": watch["indicator"].to_numpy(),
             "if observed": [f"{d} the likelihood" for d in watch["direction"]],
-            "public record after the corpus": watch["record"].replace("", "none so far").to_numpy(),
+            "public record after the corpus": watch["record"].to_numpy(),
         }
     )
 
