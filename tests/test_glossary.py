@@ -13,6 +13,7 @@ import pytest
 import yaml
 
 from analysis.core import paths
+from analysis.core.text import squash
 from analysis.ledger import codebook
 from analysis.present.pages import glossary_markdown
 from analysis.sources.glossary import (
@@ -224,3 +225,12 @@ def test_acronyms_in_the_printed_data_are_in_the_glossary(glossary, name, column
         if word not in known
     }
     assert not unknown, f"{name}: acronyms not in data/glossary.csv: {sorted(unknown)}"
+
+
+def test_squash_folds_white_space_and_case_only():
+    # The one form the glossary check and the PDF's chapter titles are matched in.
+    assert squash("  Key\tjudgments\n\u00a0and  WATCH ") == "key judgments and watch"
+    assert squash("Algiers Process") == squash("algiers  process")
+    assert squash("Clé") != squash("Cle")  # accents are kept (unlike fold)
+    assert squash("Algiers-Process") != squash("Algiers Process")  # punctuation is kept
+    assert squash("Algiers Proces") != squash("Algiers Process")  # one letter off

@@ -65,7 +65,6 @@ from analysis.sources.actors import actor_names
 
 JUDGMENTS_PATH = paths.DATA_DIR / "judgments.csv"
 INDICATORS_PATH = paths.DATA_DIR / "indicators.csv"
-CHAPTERS_DIR = paths.ROOT / "chapters"
 
 #: The ICD 203 likelihood terms, from least to most likely.
 LIKELIHOOD: tuple[str, ...] = (
@@ -87,6 +86,7 @@ LIKELIHOOD_RANGES: dict[str, tuple[int, int]] = {
     "very likely": (80, 95),
     "almost certain": (95, 99),
 }
+#: Confidence levels, lowest first.
 CONFIDENCE: tuple[str, ...] = ("low", "moderate", "high")
 #: Words that say confidence: none may stand in a judgment's statement (its likelihood sentence).
 CONFIDENCE_WORD = re.compile(r"\b(confidence|confident|confidently|high|moderate|moderately|low)\b", re.IGNORECASE)
@@ -95,8 +95,6 @@ HIGH_FIRST_HAND = 2
 MODERATE_VOICES = 2
 MODERATE_FIRST_HAND = 1
 HIGH_RELAYS = 2
-#: Confidence levels, lowest first.
-CONFIDENCE_LEVELS: tuple[str, ...] = ("low", "moderate", "high")
 #: The chapters a judgment can belong to: the analytical chapters, which end with "What to watch".
 ANALYTICAL_CHAPTERS: tuple[str, ...] = ("algiers_process", "rupture_2024", "russia_mechanism", "border_incidents")
 DIRECTIONS: tuple[str, ...] = ("raises", "lowers")
@@ -246,7 +244,7 @@ def confidence_of(voices: int, first_hand: int, relays: int = HIGH_RELAYS, forwa
         level = 1
     else:
         level = 0
-    return CONFIDENCE_LEVELS[max(0, level - 1) if forward else level]
+    return CONFIDENCE[max(0, level - 1) if forward else level]
 
 
 def voice_counts(items: pd.DataFrame, judgments: pd.DataFrame) -> pd.DataFrame:

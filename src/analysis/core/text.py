@@ -58,6 +58,12 @@ def fold(s: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
+def squash(s: str) -> str:
+    """Form used to match titles and terms as written: every run of white space made one space, ends
+    stripped, lower case (:meth:`str.casefold`); accents and punctuation kept, unlike :func:`fold`."""
+    return re.sub(r"\s+", " ", s).strip().casefold()
+
+
 def fix_mojibake(s: str) -> str:
     """``s`` with the known mis-encodings of :data:`MOJIBAKE` corrected."""
     for bad, good, _why in MOJIBAKE:

@@ -20,6 +20,7 @@ import yaml
 from analysis.core import paths
 from analysis.core.buildinfo import BuildInfo, build_info
 from analysis.core.errors import AnalysisError
+from analysis.core.text import squash
 
 BOOK_PDF = Path("_build") / "latex" / "algeria-mali-report.pdf"
 CHAPTER_DIR = Path("_build") / "pdf"
@@ -54,10 +55,6 @@ def toc_chapters(root: Path | None = None) -> list[Chapter]:
     return out
 
 
-def _fold(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip().casefold()
-
-
 def chapter_pages(pdf: Path, chapters: list[Chapter]) -> dict[str, tuple[int, int]]:
     """Chapter docname -> (first page, last page), 0-based and inclusive, from the PDF's outline.
     A chapter ends where the next bookmark of its level or above begins (or the document ends)."""
@@ -74,11 +71,11 @@ def chapter_pages(pdf: Path, chapters: list[Chapter]) -> dict[str, tuple[int, in
                 starts.append((reader.get_destination_page_number(item), str(item.title), depth))
 
     walk(reader.outline, 0)
-    wanted = {_fold(c.title): c for c in chapters}
+    wanted = {squash(c.title): c for c in chapters}
     # A chapter's bookmark is the shallowest one with its title (a section may share a chapter's name).
     best: dict[str, int] = {}
     for i, (_, title, depth) in enumerate(starts):
-        chapter = wanted.get(_fold(title))
+        chapter = wanted.get(squash(title))
         if chapter is not None and (chapter.docname not in best or depth < starts[best[chapter.docname]][2]):
             best[chapter.docname] = i
     out: dict[str, tuple[int, int]] = {}

@@ -412,12 +412,3 @@ def load_corpus(seeds_dir: Path = paths.SEEDS_DIR) -> pd.DataFrame:
         )
         rows.append(rec)
     return pd.DataFrame(rows)
-
-
-def paragraph_text(paras: pd.DataFrame, key: str) -> pd.Series:
-    """The row of ``paras`` for a citation key; KeyError naming the key if there is none."""
-    seed, n = parse_key(key)
-    hit = paras[(paras["seed"] == seed) & (paras["n"] == n)]
-    if hit.empty:
-        raise KeyError(f"no paragraph {key}")
-    return hit.iloc[0]

@@ -38,6 +38,7 @@ from analysis.core.errors import AnalysisError
 from analysis.core.keys import KEY
 from analysis.core.quote import verbatim
 from analysis.core.schema import check_table, matches, raise_problems, row_check, table_schema
+from analysis.core.text import squash
 from analysis.sources.corpus import paragraphs
 
 GLOSSARY_PATH = paths.DATA_DIR / "glossary.csv"
@@ -349,10 +350,6 @@ def _needs_expansion(term: str) -> bool:
     return is_acronym(term) or not term.replace(" ", "").isalpha()
 
 
-def _squash(s: str) -> str:
-    return re.sub(r"\s+", " ", s).strip().casefold()
-
-
 def check_page(
     path: str | Path, glossary: pd.DataFrame, also_allowed: tuple[str, ...] = (), source: str | None = None
 ) -> list[str]:
@@ -378,7 +375,7 @@ def check_page(
             if word in seen:
                 continue
             seen.add(word)
-            wanted = _squash(expansion[word]) if _needs_expansion(word) else _squash(word)
+            wanted = squash(expansion[word]) if _needs_expansion(word) else squash(word)
             if seg.term is None or by_fold.get(seg.term.casefold()) != word:
                 how = (
                     f"{{term}}`{expansion[word]} ({word}) <{word}>` or {expansion[word]} ({{term}}`{word}`)"
@@ -388,7 +385,7 @@ def check_page(
                 problems.append(
                     f"{path}:{seg.line}: first use of {word} is not a {{term}} role linking it: write {how}"
                 )
-            elif wanted not in _squash(seg.text) and not _squash(before + seg.text[:at]).endswith(f"{wanted} ("):
+            elif wanted not in squash(seg.text) and not squash(before + seg.text[:at]).endswith(f"{wanted} ("):
                 problems.append(
                     f"{path}:{seg.line_at(at)}: first use of {word} is not expanded: the role's text or the words "
                     f"before it must give {expansion[word]!r}"
