@@ -12,6 +12,7 @@ from pathlib import Path
 
 from analysis.core import paths
 from analysis.core.errors import AnalysisError
+from analysis.intake.article import MAX_BYTES
 
 
 class _UsageError(Exception):
@@ -81,19 +82,29 @@ def _cmd_seed_page(args: argparse.Namespace) -> int:
 
 
 def _cmd_add(args: argparse.Namespace) -> int:
-    """Add articles to the corpus, then regenerate the seed-text appendix."""
-    from analysis.intake.ingest import add_article
-    from analysis.present.pages import SEED_PAGE, write_seed_page
+    """Add articles to the corpus with the regenerated seed-text appendix: all written, or nothing."""
+    from analysis.core.atomic import replace_files
+    from analysis.intake.ingest import plan_articles
+    from analysis.present.pages import SEED_PAGE, seed_page
 
-    for file in args.files:
-        added = add_article(
-            file,
-            Path(args.seeds),
-            outlet=args.outlet or "",
-            published=args.published,
-            earliest=args.earliest,
-            latest=args.latest,
-        )
+    if args.max_bytes < 1:
+        raise _UsageError(f"--max-bytes: {args.max_bytes} is not a positive number of bytes")
+    seeds = Path(args.seeds)
+    plan = plan_articles(
+        args.files,
+        seeds,
+        Path(args.data),
+        outlet=args.outlet or "",
+        published=args.published,
+        earliest=args.earliest,
+        latest=args.latest,
+        max_bytes=args.max_bytes,
+    )
+    changes: dict[Path, str | bytes] = dict(plan.changes)
+    if seeds.resolve() == paths.SEEDS_DIR.resolve():
+        changes[SEED_PAGE] = seed_page(plan.paragraphs, plan.catalog)
+    replace_files(changes)
+    for added in plan.added:
         row = added.row
         when = (
             row["published_earliest"]
@@ -104,8 +115,8 @@ def _cmd_add(args: argparse.Namespace) -> int:
             f"seed {added.seed}: {added.path.name} ({row['language']}; published {when}, "
             f"{'given' if row['reviewed'] == 'yes' else 'inferred: check seeds/catalog.csv and set reviewed=yes'})"
         )
-    if Path(args.seeds).resolve() == paths.SEEDS_DIR.resolve():
-        print(write_seed_page(SEED_PAGE))
+    if SEED_PAGE in changes:
+        print(SEED_PAGE)
     return 0
 
 
@@ -268,6 +279,14 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("--published", metavar="YYYY-MM-DD", help="the day it was published, if known")
     p.add_argument("--earliest", metavar="YYYY-MM-DD", help="with --latest: the interval it was published in")
     p.add_argument("--latest", metavar="YYYY-MM-DD")
+    p.add_argument("--data", default=str(paths.DATA_DIR), help="data folder validated against (default: %(default)s)")
+    p.add_argument(
+        "--max-bytes",
+        type=int,
+        default=MAX_BYTES,
+        metavar="N",
+        help="largest article accepted, in bytes (default: %(default)s)",
+    )
     p.set_defaults(func=_cmd_add)
 
     p = sub.add_parser("chapter-pdfs", help="split the book's PDF into chapter PDFs (after make pdf)")

@@ -1,21 +1,23 @@
-"""Adding an article to the corpus: ``python -m analysis add FILE``.
+"""Adding articles to the corpus: ``python -m analysis add FILE...``.
 
-The article is copied byte for byte into ``seeds/`` under the next free id (``NNN_<16 hex>.txt``: the
-id three digits or more, the hex the start of the file's SHA-256), ``seeds/SHA256SUMS`` gets its
-line, and the catalogue (``seeds/catalog.csv``) its row: the title (the first line), the language
-(detected), the outlet (given, or none), and the publication interval, given or inferred from the
-text's own evidence, with the evidence quoted and the paragraphs cited. An inferred row is marked
-``reviewed = no`` until a person confirms it; ``validate`` lists such rows.
+Each article is copied byte for byte into ``seeds/`` under the next free id (``NNN_<16 hex>.txt``: the
+id three digits or more, the hex the start of the file's SHA-256), ``seeds/SHA256SUMS`` gets its line,
+and the catalogue (``seeds/catalog.csv``) its row: the title (the first line), the language (detected),
+the outlet (given, or none), and the publication interval, given or inferred from the text's own
+evidence (:mod:`analysis.intake.pubdate`), with the evidence quoted and the paragraphs cited. An
+inferred row is marked ``reviewed = no`` until a person confirms it; ``validate`` lists such rows.
 
-Inference, in order: a date stamp (a full date in a short line, ten words at most, among the first
-three paragraphs: a dateline) gives the day; else the
-latest date the text mentions is the lower bound, and the day the article is added the upper bound (an
-article cannot be published after it is added); relative phrases ("4 months ago") need an anchor, so
-they are quoted in the evidence but not used.
+``add`` is all or nothing (:func:`plan_articles`, then :func:`analysis.core.atomic.replace_files`):
 
-Bad input (an empty file, text that is not UTF-8, a binary file, an article already in the corpus by
-content, an unparseable date) raises :class:`IngestError` and nothing is written. The three files are
-written through temporary files and renamed, so a failure never leaves half an article behind.
+1. every article is read within the size limit and checked to be prose (:mod:`analysis.intake.article`),
+   its dates given or inferred, and its file, checksum line and catalogue row built in memory;
+2. the corpus they would make is assembled in a temporary folder (the existing seed files linked, the
+   new files written) and checked there: the catalogue, the checksums and the paragraphs load, and
+   ``validate`` finds no problem that the corpus does not already have;
+3. only then are the files written, each replaced whole; the command line adds the regenerated
+   seed-text appendix to the same set of files.
+
+Any refusal raises :class:`IngestError` (``FILE: reason``) and nothing is written.
 """
 
 from __future__ import annotations
@@ -24,27 +26,24 @@ import csv
 import hashlib
 import io
 import os
-from dataclasses import dataclass
+import tempfile
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+import pandas as pd
+
 from analysis.core import paths
-from analysis.core.dates import find_dates, parse_iso
+from analysis.core.atomic import replace_files
 from analysis.core.errors import AnalysisError
 from analysis.core.keys import seed_id
 from analysis.core.text import detect_language
-from analysis.sources.corpus import (
-    CATALOG_COLUMNS,
-    CATALOG_NAME,
-    CHECKSUMS_NAME,
-    SEED_NAME,
-    paragraphs_of_text,
-    seed_files,
-)
+from analysis.intake.article import MAX_BYTES, IngestError, read_article
+from analysis.intake.pubdate import given_interval, infer_interval
+from analysis.sources import corpus
+from analysis.sources.corpus import CATALOG_COLUMNS, CATALOG_NAME, CHECKSUMS_NAME, SEED_NAME, seed_files
 
-
-class IngestError(AnalysisError):
-    pass
+__all__ = ["Added", "IngestError", "Plan", "add_article", "add_articles", "plan_articles", "unreviewed"]
 
 
 @dataclass(frozen=True)
@@ -54,154 +53,52 @@ class Added:
     row: dict
 
 
-def _read(path: Path) -> tuple[bytes, str]:
-    if not path.is_file():
-        raise IngestError(path, "no such file")
-    data = path.read_bytes()
-    if not data.strip():
-        raise IngestError(path, "the file is empty")
-    if b"\x00" in data:
-        raise IngestError(path, "the file is binary (it holds NUL bytes), not an article's text")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise IngestError(
-            path, f"the text is not UTF-8 (byte {exc.start}: {data[exc.start : exc.start + 1]!r})"
-        ) from None
-    return data, text
+@dataclass
+class Plan:
+    """What adding articles would write (``changes``: path -> bytes), checked, and the corpus it would
+    make (its ``paragraphs`` and ``catalog``, for the seed-text appendix)."""
+
+    added: list[Added] = field(default_factory=list)
+    changes: dict[Path, bytes] = field(default_factory=dict)
+    paragraphs: pd.DataFrame | None = None
+    catalog: pd.DataFrame | None = None
 
 
-def _day(value: str, what: str) -> date:
-    try:
-        first, last = parse_iso(value)
-    except ValueError:
-        raise IngestError(what, f"{value!r} is not a date (YYYY-MM-DD)") from None
-    if first != last:
-        raise IngestError(what, f"{value!r} is not a day (YYYY-MM-DD)")
-    return first
-
-
-def infer_interval(text: str, today: date) -> dict:
-    """The publication interval the text's own evidence supports: ``published_earliest``,
-    ``published_latest``, ``date_precision``, ``date_evidence``, ``evidence_paragraphs`` and
-    ``date_reasoning``."""
-    paras = paragraphs_of_text(text, seed="new")
-    stamps, mentions, relative = [], [], []
-    for rec in paras.itertuples(index=False):
-        if rec.kind == "boilerplate":
-            continue
-        for d in find_dates(rec.text, lang=rec.lang):
-            if d.relative and d.start is None:
-                relative.append((rec.n, d.text))
-            elif d.precision == "day" and rec.n <= 3 and len(rec.text.split()) <= 10 and d.start:
-                stamps.append((rec.n, d))
-            elif d.start:
-                mentions.append((rec.n, d))
-    if stamps:
-        n, d = stamps[0]
-        return {
-            "published_earliest": d.start,
-            "published_latest": d.start,
-            "date_precision": "day",
-            "date_evidence": d.text,
-            "evidence_paragraphs": f"new¶{n}",
-            "date_reasoning": f"Inferred: paragraph {n} carries the date stamp {d.text!r}.",
-        }
-    if mentions:
-        n, d = max(mentions, key=lambda m: m[1].end)
-        lower = d.end if d.precision == "day" else d.start
-        lower = min(lower, today.isoformat())
-        note = (
-            f" Relative phrases ({'; '.join(t for _, t in relative)}) need an anchor and were not used."
-            if relative
-            else ""
-        )
-        return {
-            "published_earliest": lower,
-            "published_latest": today.isoformat(),
-            "date_precision": "interval",
-            "date_evidence": d.text,
-            "evidence_paragraphs": f"new¶{n}",
-            "date_reasoning": (
-                f"Inferred: the latest date the text mentions is {d.text!r} (paragraph {n}), so it "
-                f"cannot be earlier; it cannot be later than the day it was added, {today}.{note}"
-            ),
-        }
-    raise IngestError("text", "no date in the text: give --published YYYY-MM-DD or --earliest and --latest")
-
-
-def _atomic_write(path: Path, text: str | bytes) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    if isinstance(text, bytes):
-        tmp.write_bytes(text)
-    else:
-        tmp.write_text(text, encoding="utf-8", newline="")
-    os.replace(tmp, path)
-
-
-def add_article(
-    source: str | Path,
-    seeds_dir: Path = paths.SEEDS_DIR,
-    outlet: str = "",
-    published: str | None = None,
-    earliest: str | None = None,
-    latest: str | None = None,
-    today: date | None = None,
-) -> Added:
-    """Copy ``source`` into ``seeds_dir`` as the next seed and write its checksum and catalogue row."""
-    source, seeds_dir = Path(source), Path(seeds_dir)
-    today = today or date.today()
-    data, text = _read(source)
-    digest = hashlib.sha256(data).hexdigest()
-    files = seed_files(seeds_dir)
-    # the recorded checksums (validate checks them against the files): no re-reading of the corpus
+def _recorded(sums_path: Path) -> dict[str, str]:
+    """``{sha256: file name}`` from the checksum list (``validate`` checks it against the files)."""
+    if not sums_path.is_file():
+        raise IngestError(sums_path, "checksum list not found")
     recorded = {}
-    for line in (seeds_dir / CHECKSUMS_NAME).read_text(encoding="utf-8").splitlines():
+    for line in sums_path.read_text(encoding="utf-8").splitlines():
         parts = line.split()
         if len(parts) == 2:
             recorded[parts[0]] = parts[1].lstrip("*")
-    if digest in recorded:
-        match = SEED_NAME.match(recorded[digest])
-        seed = match["seed"] if match else "?"
-        raise IngestError(source, f"already in the corpus as seed {seed} ({recorded[digest]})")
-    seed = seed_id(max((int(s) for s in files), default=-1) + 1)
-    name = f"{seed}_{digest[:16]}.txt"
+    return recorded
 
-    if published and (earliest or latest):
-        raise IngestError(source, "give --published or --earliest/--latest, not both")
-    if published:
-        day = _day(published, "--published").isoformat()
-        interval = {
-            "published_earliest": day,
-            "published_latest": day,
-            "date_precision": "day",
-            "date_evidence": "",
-            "evidence_paragraphs": "",
-            "date_reasoning": f"Given by the analyst who added the article: published {day}.",
-        }
-    elif earliest or latest:
-        if not (earliest and latest):
-            raise IngestError(source, "--earliest and --latest go together")
-        lo, hi = _day(earliest, "--earliest"), _day(latest, "--latest")
-        if lo > hi:
-            raise IngestError(source, f"--earliest {lo} is after --latest {hi}")
-        interval = {
-            "published_earliest": lo.isoformat(),
-            "published_latest": hi.isoformat(),
-            "date_precision": "interval",
-            "date_evidence": "",
-            "evidence_paragraphs": "",
-            "date_reasoning": f"Given by the analyst who added the article: between {lo} and {hi}.",
-        }
-    else:
-        try:
-            interval = infer_interval(text, today)
-        except IngestError as exc:
-            raise IngestError(source, str(exc).split(": ", 1)[-1]) from None
-    interval["evidence_paragraphs"] = interval["evidence_paragraphs"].replace("new¶", f"{seed}¶")
 
+def _catalog_bytes(path: Path, new_rows: list[dict]) -> bytes:
+    """The catalogue with ``new_rows`` appended, in its own column order."""
+    if not path.is_file():
+        raise IngestError(path, "catalogue not found")
+    with path.open(encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        fields = list(reader.fieldnames or [])
+        rows = list(reader)
+    missing = [c for c in CATALOG_COLUMNS if c not in fields]
+    if missing:
+        raise IngestError(path, f"missing columns: {', '.join(missing)}")
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    writer.writerows({k: row.get(k, "") for k in fields} for row in new_rows)
+    return out.getvalue().encode("utf-8")
+
+
+def _catalog_row(seed: str, name: str, text: str, outlet: str, interval: dict, given: bool) -> dict:
     first = next(line.strip() for line in text.splitlines() if line.strip())
-    row = {
+    interval = {**interval, "evidence_paragraphs": interval["evidence_paragraphs"].replace("new¶", f"{seed}¶")}
+    return {
         "seed": seed,
         "file": name,
         "title": first[:200],
@@ -209,29 +106,97 @@ def add_article(
         "outlet": outlet,
         "language": detect_language(text) or "en",
         **interval,
-        "reviewed": "yes" if published or earliest else "no",
+        "reviewed": "yes" if given else "no",
     }
-    catalog_path = seeds_dir / CATALOG_NAME
-    with catalog_path.open(encoding="utf-8", newline="") as fh:
-        reader = csv.DictReader(fh)
-        fields = list(reader.fieldnames or [])
-        rows = list(reader)
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    writer.writerow({k: row.get(k, "") for k in fields})
-    missing = [c for c in CATALOG_COLUMNS if c not in fields]
-    if missing:
-        raise IngestError(catalog_path, f"missing columns: {', '.join(missing)}")
-    sums_path = seeds_dir / CHECKSUMS_NAME
-    sums = sums_path.read_text(encoding="utf-8")
-    sums = sums + ("" if sums.endswith("\n") or not sums else "\n") + f"{digest}  {name}\n"
 
-    _atomic_write(seeds_dir / name, data)
-    _atomic_write(sums_path, sums)
-    _atomic_write(catalog_path, out.getvalue())
-    return Added(seed, seeds_dir / name, row)
+
+def _problems_here(exc: AnalysisError, trial: Path, seeds_dir: Path) -> list[str]:
+    return [line.replace(str(trial), str(seeds_dir)) for line in str(exc).splitlines()]
+
+
+def _check_corpus(plan: Plan, seeds_dir: Path, data_dir: Path, who: str) -> None:
+    """Assemble the corpus ``plan`` would make in a temporary folder and check it (module, step 2);
+    fills ``plan.paragraphs`` and ``plan.catalog`` or raises :class:`IngestError` listing the problems."""
+    from analysis.intake.validate import validate
+
+    with tempfile.TemporaryDirectory(prefix="add-") as tmp:
+        trial = Path(tmp) / "seeds"
+        trial.mkdir()
+        for entry in seeds_dir.iterdir():
+            if seeds_dir / entry.name not in plan.changes:
+                os.symlink(entry.resolve(), trial / entry.name)
+        for path, data in plan.changes.items():
+            (trial / path.name).write_bytes(data)
+        try:
+            plan.catalog = corpus.load_catalog(trial)
+            corpus.verify_checksums(trial)
+            plan.paragraphs = corpus.paragraphs(trial)
+        except AnalysisError as exc:
+            raise IngestError(
+                who, "nothing written; the corpus would not load:\n" + "\n".join(_problems_here(exc, trial, seeds_dir))
+            ) from None
+        problems = [p.replace(str(trial), str(seeds_dir)) for p in validate(data_dir, trial).problems]
+    if problems:
+        already = set(validate(data_dir, seeds_dir).problems)
+        new = [p for p in problems if p not in already]
+        if new:
+            raise IngestError(who, "nothing written; validate would fail:\n" + "\n".join(new))
+
+
+def plan_articles(
+    sources: list[str | Path],
+    seeds_dir: Path = paths.SEEDS_DIR,
+    data_dir: Path = paths.DATA_DIR,
+    outlet: str = "",
+    published: str | None = None,
+    earliest: str | None = None,
+    latest: str | None = None,
+    today: date | None = None,
+    max_bytes: int = MAX_BYTES,
+) -> Plan:
+    """Read, check and date each article of ``sources``, build the files adding them would write, and
+    check the corpus they make (see the module); nothing is written."""
+    seeds_dir, today = Path(seeds_dir), today or date.today()
+    given = given_interval(published, earliest, latest, today)
+    recorded = _recorded(seeds_dir / CHECKSUMS_NAME)
+    next_id = max((int(s) for s in seed_files(seeds_dir)), default=-1) + 1
+    plan, sums, rows = Plan(), [], []
+    for source in map(Path, sources):
+        data, text = read_article(source, max_bytes)
+        digest = hashlib.sha256(data).hexdigest()
+        if digest in recorded:
+            match = SEED_NAME.match(recorded[digest])
+            where = f"seed {match['seed']} " if match else ""
+            raise IngestError(source, f"already in the corpus as {where}({recorded[digest]})")
+        seed = seed_id(next_id + len(plan.added))
+        name = recorded[digest] = f"{seed}_{digest[:16]}.txt"
+        try:
+            interval = given or infer_interval(text, today)
+        except IngestError as exc:
+            raise IngestError(source, exc.reason) from None
+        rows.append(_catalog_row(seed, name, text, outlet, interval, given is not None))
+        sums.append(f"{digest}  {name}\n")
+        plan.changes[seeds_dir / name] = data
+        plan.added.append(Added(seed, seeds_dir / name, rows[-1]))
+    sums_path = seeds_dir / CHECKSUMS_NAME
+    old = sums_path.read_text(encoding="utf-8")
+    plan.changes[sums_path] = (old + ("\n" if old and not old.endswith("\n") else "") + "".join(sums)).encode()
+    plan.changes[seeds_dir / CATALOG_NAME] = _catalog_bytes(seeds_dir / CATALOG_NAME, rows)
+    _check_corpus(plan, seeds_dir, Path(data_dir), str(sources[0]) if len(sources) == 1 else "add")
+    return plan
+
+
+def add_articles(sources: list[str | Path], seeds_dir: Path = paths.SEEDS_DIR, **options) -> list[Added]:
+    """Add the articles of ``sources`` to ``seeds_dir`` (options as :func:`plan_articles`), all or
+    nothing; the seed-text appendix is the command line's (it is a page of the book)."""
+    plan = plan_articles(sources, seeds_dir, **options)
+    replace_files(plan.changes)
+    return plan.added
+
+
+def add_article(source: str | Path, seeds_dir: Path = paths.SEEDS_DIR, **options) -> Added:
+    """Add one article (see :func:`add_articles`)."""
+    return add_articles([source], seeds_dir, **options)[0]
 
 
 def unreviewed(seeds_dir: Path = paths.SEEDS_DIR) -> list[str]:

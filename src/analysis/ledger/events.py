@@ -24,6 +24,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from analysis.core import paths
+from analysis.core.atomic import write_atomic
 from analysis.core.dates import ISO_DATE as _ISO
 from analysis.core.dates import iso_bounds, iso_form  # noqa: F401  (re-exported for the ledger's users)
 from analysis.core.errors import AnalysisError
@@ -397,13 +398,16 @@ def json_records(events: pd.DataFrame) -> list[dict]:
     return out
 
 
-def export_json(events: pd.DataFrame, path: str | Path = JSON_PATH) -> Path:
-    """Write the ledger as JSON (``{"source", "codebook", "events": [...]}``); returns the path."""
-    path = Path(path)
+def json_text(events: pd.DataFrame) -> str:
+    """The ledger as the JSON document :func:`export_json` writes (``{"source", "codebook", "events"}``)."""
     doc = {
         "source": "data/events.csv",
         "codebook": {"types_and_modes": PLOVER_SOURCE, "scores": SCORE_SOURCE},
         "events": json_records(events),
     }
-    path.write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    return path
+    return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
+
+
+def export_json(events: pd.DataFrame, path: str | Path = JSON_PATH) -> Path:
+    """Write the ledger as JSON (:func:`json_text`), whole or not at all; returns the path."""
+    return write_atomic(path, json_text(events))

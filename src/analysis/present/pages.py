@@ -12,6 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.core import paths
+from analysis.core.atomic import write_atomic
 from analysis.core.keys import anchor_of as para_label
 from analysis.sources.corpus import load_catalog, paragraphs
 
@@ -114,9 +115,9 @@ def seed_page(paras: pd.DataFrame | None = None, catalog: pd.DataFrame | None = 
 
 
 def write_seed_page(path: Path = SEED_PAGE) -> Path:
-    """Write the seed-text page; returns its path."""
-    Path(path).write_text(seed_page(), encoding="utf-8")
-    return Path(path)
+    """Write the seed-text page, whole or not at all (:func:`analysis.core.atomic.write_atomic`); returns
+    its path."""
+    return write_atomic(path, seed_page())
 
 
 def glossary_markdown(glossary: pd.DataFrame) -> str:

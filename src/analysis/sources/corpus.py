@@ -39,7 +39,7 @@ CATALOG_COLUMNS = (
     "date_reasoning",
     "reviewed",
 )
-DATE_PRECISIONS = ("day", "month", "approximate", "interval")
+DATE_PRECISIONS = ("day", "month", "year", "approximate", "interval")
 LANGUAGES = ("en", "fr")
 KINDS = ("body", "heading", "caption", "boilerplate")
 
