@@ -8,7 +8,8 @@ A citation may hold a short verbatim excerpt of the paragraph:
 ``{para}`003¶60 "in the vicinity of the border town of Tin Zaouatine"```. The build checks it: an
 excerpt that is not in the cited paragraph (compared as the ledger compares its quotes, with
 :func:`analysis.core.quote.verbatim`, against the stored text or its display form) is an error, so ``-W``
-fails; so is an empty one. In HTML the excerpt is the link's title (shown on hover); the printed key stays short.
+fails; so is an empty one. How a citation is shown (a numbered marker with a card, a footnote in the
+PDF) is decided by :mod:`citation_cards`.
 
 ``{paras}`000¶4 "excerpt", 001¶3 "another"``` cites several paragraphs; items are separated by commas
 outside the quotes (read by :func:`analysis.core.quote.citation_items`, the project's one parser).
@@ -20,7 +21,6 @@ from functools import lru_cache
 
 from docutils import nodes
 from sphinx.util import logging
-from sphinx.util.nodes import make_refnode
 
 from analysis.core.keys import EXAMPLE, KEY, anchor
 from analysis.core.quote import citation_items as split_items
@@ -94,25 +94,26 @@ def paras_role(name, rawtext, text, lineno, inliner, options=None, content=None)
 
 
 def resolve(app, doctree, docname):
-    """Each citation becomes a link to its paragraph's anchor, titled with its excerpt (shown on hover
-    in HTML); a key with no paragraph is a broken reference (a warning, so ``-W`` fails)."""
+    """Each citation is resolved against its paragraph's anchor; a key with no paragraph is a broken
+    reference (a warning, so ``-W`` fails). What the reader sees (a numbered marker with a card and a
+    list of sources in HTML, a footnote in the PDF) is :func:`citation_cards.render`'s."""
+    import citation_cards
+
     labels = app.env.domaindata["std"]["anonlabels"]  # targets before paragraphs have no section title
+    found = []
     for node in list(doctree.findall(para_cite)):
         key, excerpt = node["key"], node["excerpt"]
         target = labels.get(anchor(key))
-        inner = nodes.inline(key, key, classes=["xref", "para-cite"] + (["has-excerpt"] if excerpt else []))
         if target is None:
             logger.warning(
                 f"para: no paragraph {key} (no label {anchor(key)})", location=node, type="ref", subtype="para"
             )
-            node.replace_self(inner)
-            continue
-        todocname, labelid = target
-        ref = make_refnode(app.builder, docname, todocname, labelid, inner, title=excerpt or key)
-        node.replace_self(ref)
+        found.append((node, key, excerpt, target))
+    citation_cards.render(app, doctree, docname, found)
 
 
 def setup(app):
+    app.setup_extension("citation_cards")
     app.add_node(para_cite)
     app.add_role("para", para_role)
     app.add_role("paras", paras_role)

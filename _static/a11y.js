@@ -30,3 +30,20 @@
     repair();
   }
 })();
+// Citation cards open on hover and focus (CSS); Escape closes the one in use until the pointer or the
+// focus leaves it (WCAG 1.4.13: content on hover or focus is dismissible).
+(function () {
+  "use strict";
+  document.addEventListener("keydown", function (ev) {
+    if (ev.key !== "Escape") return;
+    document.querySelectorAll(".cite:hover, .cite:focus-within").forEach(function (el) {
+      el.classList.add("cite-dismissed");
+    });
+  });
+  function reset(ev) {
+    var cite = ev.target.closest && ev.target.closest(".cite");
+    if (cite && !cite.contains(ev.relatedTarget)) cite.classList.remove("cite-dismissed");
+  }
+  document.addEventListener("focusout", reset);
+  document.addEventListener("mouseout", reset);
+})();
