@@ -150,6 +150,17 @@ def _is_separator(node) -> bool:
     return isinstance(node, nodes.Text) and node.astext().strip() in ("", ",", ";")
 
 
+def _at(parent, node) -> int:
+    """The index of ``node`` among ``parent``'s children by identity (Text nodes compare as strings)."""
+    return next(k for k, child in enumerate(parent.children) if child is node)
+
+
+def _set(parent, k: int, text: str) -> None:
+    new = nodes.Text(text)
+    new.parent = parent
+    parent.children[k] = new
+
+
 def unbracket(cites: list) -> None:
     """A citation set in brackets, ``months ({para}`…`), and``, reads ``months¹, and``: the brackets
     around a run of citations (separated by commas) are dropped, with the space before the opening one.
@@ -159,18 +170,24 @@ def unbracket(cites: list) -> None:
         parent = node.parent
         if parent is None:
             continue
-        i = parent.index(node)
-        before = parent[i - 1] if i > 0 else None
+        i = _at(parent, node)
+        before = parent.children[i - 1] if i > 0 else None
         if not (isinstance(before, nodes.Text) and before.astext().rstrip().endswith("(")):
             continue
         j = i
-        while j + 2 < len(parent) and _is_separator(parent[j + 1]) and id(parent[j + 2]) in ids:
+        while j + 2 < len(parent) and _is_separator(parent.children[j + 1]) and id(parent.children[j + 2]) in ids:
             j += 2
-        after = parent[j + 1] if j + 1 < len(parent) else None
+        after = parent.children[j + 1] if j + 1 < len(parent) else None
         if not (isinstance(after, nodes.Text) and after.astext().startswith(")")):
             continue
-        parent.replace(before, nodes.Text(before.astext().rstrip()[:-1].rstrip()))
-        parent.replace(after, nodes.Text(after.astext()[1:]))
+        _set(parent, j + 1, after.astext()[1:])
+        kept = before.astext().rstrip()[:-1].rstrip()
+        _set(parent, i - 1, kept)
+        k = i - 2
+        while not kept and k >= 0 and isinstance(parent.children[k], nodes.Text):  # a soft break before "("
+            kept = parent.children[k].astext().rstrip()
+            _set(parent, k, kept)
+            k -= 1
 
 
 def render(app, doctree, docname, citations) -> None:

@@ -27,7 +27,7 @@ from sphinx import addnodes
 from analysis.core.buildinfo import build_info
 from analysis.present.printing import tex_escape
 
-INTRO_TITLE = "About this report"
+INTRO_TITLE = "Summary"
 
 
 def title_page(title: str, srcdir: Path) -> str:

@@ -5,28 +5,11 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.present.pages import escape_myst
-from analysis.present.tables.excerpts import opening_words
-from analysis.present.tables.myst import Myst, cite_keys
+from analysis.present.tables.myst import Myst
 
 
 def _number(judgment_id: str) -> str:
     return judgment_id.removeprefix("KJ")
-
-
-def _count(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
-
-
-def _evidence_myst(items: pd.DataFrame, texts: dict[str, str]) -> str:
-    """The evidence items of one judgment: each id with the paragraph it rests on, cited with the
-    ledger's (or claim's) verbatim words, or the paragraph's opening words for a paragraph key."""
-    out = []
-    for item, group in items.groupby("item", sort=False):
-        first = group.iloc[0]
-        words = first["quote"] or opening_words(texts.get(first["key"], ""))
-        cited = cite_keys(first["key"], words)
-        out.append(cited if first["kind"] == "paragraph" else f"{escape_myst(item)} ({cited})")
-    return "; ".join(out)
 
 
 def key_judgments(
@@ -38,43 +21,50 @@ def key_judgments(
     voice_names: dict[str, str],
     texts: dict[str, str],
     likelihood_ranges: dict[str, tuple[int, int]],
+    articles: pd.DataFrame | None = None,
 ) -> Myst:
-    """The Key judgments as MyST, one block per judgment: its title and statement (the analysts' MyST,
-    citations checked by the loader and the build), then the likelihood term and its ICD 203 range,
-    the confidence with the independent-voice count it follows from (first-hand voices named first),
-    the horizon, the evidence with each item's verbatim words, what would change it, and its
-    indicators with what the public record after the corpus shows for each. ``counts``, ``items``,
-    ``windows`` and ``watch`` are :func:`analysis.analytics.judgments.voice_counts`, ``evidence_items``,
-    ``windows`` and ``watch``; ``texts`` maps paragraph keys to their text."""
+    """The Key judgments as MyST, judgment before method, one block per judgment: its number and title,
+    then its verdict in one sentence (:func:`analysis.present.briefing.verdict`: the likelihood term
+    and the confidence), the likelihood's ICD 203 range and the confidence with its reason in words,
+    linked to "How we judge"; then the analysts' statement (citations checked by the loader and the
+    build), the horizon, the evidence named by who says it and in which article (``articles``:
+    :func:`analysis.sources.articles.article_labels`), what would change it, and its indicators with what
+    the public record after the corpus shows for each. ``counts``, ``items``, ``windows`` and
+    ``watch`` are :func:`analysis.analytics.judgments.voice_counts`, ``evidence_items``, ``windows`` and
+    ``watch``; ``texts`` maps paragraph keys to their text."""
+    from analysis.present import briefing
+
+    if articles is None:
+        articles = pd.DataFrame(columns=["seed", "outlet", "title", "date", "short", "long"])
     per = counts.set_index("judgment_id")
     win = windows.set_index("judgment_id")
+    said = dict(zip(judgments["judgment_id"], briefing.verdicts(judgments, windows)))
     blocks = []
     for rec in judgments.itertuples(index=False):
         c = per.loc[rec.judgment_id]
         low, high = likelihood_ranges[rec.likelihood]
-        names = [voice_names.get(v, v) for v in c["voice_list"]]
-        first = names[: int(c["first_hand"])]
-        voices = (
-            f"{_count(int(c['voices']), 'independent voice', 'independent voices')} "
-            f"({'; '.join(escape_myst(n) for n in names)}), "
-            f"{_count(int(c['first_hand']), 'first-hand', 'first-hand')}"
-            + (f" ({'; '.join(escape_myst(n) for n in first)})" if first else "")
-            + f"; the evidence reaches the corpus through {_count(int(c['relays']), 'seed', 'seeds')}"
-        )
         opens, closes = win.loc[rec.judgment_id, "opens"], win.loc[rec.judgment_id, "closes"]
+        reason = briefing.confidence_reason(
+            rec.confidence, int(c["voices"]), int(c["first_hand"]), int(c["relays"]), pd.notna(opens)
+        )
         horizon = (
-            "retrospective (what the seeds record)"
+            "what has happened, as the articles record it"
             if pd.isna(opens)
             else f"the {rec.horizon.removeprefix('next ')} after the last dated event of the corpus, "
             f"{opens.day} {opens:%B %Y} to {closes.day} {closes:%B %Y}"
         )
+        own = items[items["judgment_id"] == rec.judgment_id]
         lines = [
-            f"**{_number(rec.judgment_id)}. {escape_myst(rec.title)}.** {rec.statement}",
+            f"**{_number(rec.judgment_id)}. {escape_myst(rec.title)}.** {escape_myst(said[rec.judgment_id])}",
             "",
-            f"- **Likelihood:** *{rec.likelihood}* ({low}–{high} % in ICD 203's scale).",
-            f"- **Confidence:** *{rec.confidence}*: {voices}.",
+            f"*{rec.likelihood.capitalize()}* ({low}–{high} %); confidence *{reason.split(':')[0]}*:"
+            f"{reason.partition(':')[2]} "
+            "({ref}`how we judge <how-we-judge>`).",
+            "",
+            rec.statement,
+            "",
             f"- **Horizon:** {horizon}.",
-            f"- **Evidence:** {_evidence_myst(items[items['judgment_id'] == rec.judgment_id], texts)}.",
+            f"- **Evidence:** {briefing.evidence_myst(own, texts, voice_names, articles)}.",
             f"- **What would change it:** {rec.changes_if}",
             "- **What to watch:**",
         ]

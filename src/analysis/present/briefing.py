@@ -1,0 +1,135 @@
+"""The reader's edition of the key judgments: one-sentence verdicts, confidence with its reason in words,
+evidence named by who says it, in which article, and the summary that opens the book.
+
+Every sentence here is generated from the judgments data (:func:`analysis.analytics.judgments.assessment`),
+so the summary cannot say anything the Key judgments page does not: both call :func:`verdict`.
+
+- :func:`verdict` is a judgment's one sentence, carrying its ICD 203 likelihood term and its
+  confidence: the statement's opening clause where that already states the likelihood (the forward
+  judgments: "A return to Algerian mediation … is very unlikely in the 12 months to …"), else "We judge
+  it <term>, with <level> confidence, that <title>" (the retrospective ones).
+- :func:`confidence_reason`: "moderate: two independent sources, one of them a party to the events".
+- :func:`reader_voice` names a voice as a reader knows it (an unnamed outlet by its article's date).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from analysis.present.pages import escape_myst, number_words
+from analysis.present.tables.excerpts import opening_words
+from analysis.present.tables.myst import Myst, cite_keys
+
+#: Words that may open a title and are lowercased when the title follows "that" (not proper nouns).
+_COMMON_OPENERS = ("The", "A", "An", "Further", "Both", "There")
+_ROLE = re.compile(r"\{paras?\}`[^`]*`")
+_WINDOW = re.compile(r"\s+in the window\b")
+
+
+def _clause(title: str) -> str:
+    first, _, rest = title.partition(" ")
+    return (first.lower() + " " + rest) if first in _COMMON_OPENERS else title
+
+
+def statement_head(statement: str) -> str:
+    """The statement's opening clause: the text before its first colon outside a citation role (the
+    whole statement's first sentence where it has no colon)."""
+    masked = _ROLE.sub(lambda m: "\0" * len(m[0]), statement)
+    cut = [i for i in (masked.find(": "), masked.find(". ")) if i >= 0]
+    return statement[: min(cut)] if cut else statement.rstrip(".")
+
+
+def window_words(closes: pd.Timestamp | None, horizon: str) -> str:
+    """A forward window as a reader says it: "in the 12 months to 26 March 2026"."""
+    if closes is None or pd.isna(closes):
+        return ""
+    return f" in the {horizon.removeprefix('next ')} to {closes.day} {closes:%B %Y}"
+
+
+def verdict(title: str, statement: str, likelihood: str, confidence: str, window: str = "") -> str:
+    """One sentence stating a judgment with its likelihood term and its confidence (see the module's
+    docstring). ``window`` (:func:`window_words`) replaces "in the window" in a forward statement."""
+    head = statement_head(statement)
+    if likelihood in head.lower() and not _ROLE.search(head):
+        head = _WINDOW.sub(window, head) if window else head
+        return f"{head[0].upper()}{head[1:]} ({confidence} confidence)."
+    return f"We judge it {likelihood}, with {confidence} confidence, that {_clause(title.rstrip('.'))}."
+
+
+def confidence_reason(confidence: str, voices: int, first_hand: int, relays: int, forward: bool) -> str:
+    """Confidence with its reason in words: "moderate: two independent sources, one of them a party to
+    the events, in three articles" (and, for a forward judgment, that it is one level below)."""
+    sources = f"{number_words(voices)} independent source{'s' if voices != 1 else ''}"
+    if first_hand == 0:
+        party = ", none of them a party to the events"
+    elif voices == 1:
+        party = ", itself a party to the events"
+    else:
+        party = f", {number_words(first_hand)} of them a party to the events"
+    articles = f", in {number_words(relays)} article{'s' if relays != 1 else ''}"
+    lower = "; one level lower because it looks beyond the evidence" if forward else ""
+    return f"{confidence}: {sources}{party}{articles}{lower}"
+
+
+def reader_voice(voice: str, voice_names: dict[str, str], articles: pd.DataFrame) -> str:
+    """A voice as a reader knows it: a named actor or "Mali (officials)"; an outlet the text does not
+    name (``outlet_003``, or a seed's own voice ``seed 003``) as "an unnamed outlet (its article of 2025)"."""
+    seed = re.fullmatch(r"(?:outlet_|seed )(\d+)", voice)
+    if seed:
+        row = articles[articles["seed"] == seed[1]]
+        if not row.empty:
+            outlet = row.iloc[0]["outlet"]
+            return outlet or f"an unnamed outlet (its article of {row.iloc[0]['date']})"
+    return voice_names.get(voice, voice)
+
+
+def _own_outlet(voice: str, seed: str) -> bool:
+    return voice in (f"outlet_{seed}", f"seed {seed}")
+
+
+def evidence_myst(items: pd.DataFrame, texts: dict[str, str], voice_names: dict[str, str], articles) -> str:
+    """A judgment's evidence named by who says it and in which article, with its citation: "Mali
+    (officials), in an unnamed outlet's article of 2025 {para}"; the article alone where the voice is its
+    own outlet; never a ledger or claim id."""
+    by_seed = articles.set_index("seed")
+    out = []
+    for _, group in items.groupby("item", sort=False):
+        first = group.iloc[0]
+        words = first["quote"] or opening_words(texts.get(first["key"], ""))
+        seed = first["key"].split("\u00b6")[0]
+        where = by_seed.loc[seed, "long"] if seed in by_seed.index else ""
+        voices = [v for v in dict.fromkeys(group["voice"]) if not _own_outlet(v, seed)]
+        who = "; ".join(dict.fromkeys(reader_voice(v, voice_names, articles) for v in voices))
+        said = f"{who}, in {where}" if who else where
+        out.append(f"{escape_myst(said)} {cite_keys(first['key'], words)}")
+    return "; ".join(out)
+
+
+def verdicts(judgments: pd.DataFrame, windows: pd.DataFrame) -> list[str]:
+    """:func:`verdict` of every judgment, in the judgments' order."""
+    closes = windows.set_index("judgment_id")["closes"]
+    return [
+        verdict(r.title, r.statement, r.likelihood, r.confidence, window_words(closes.get(r.judgment_id), r.horizon))
+        for r in judgments.itertuples(index=False)
+    ]
+
+
+def summary_judgments(judgments: pd.DataFrame, windows: pd.DataFrame) -> Myst:
+    """The summary's list: each key judgment in one sentence (:func:`verdict`), numbered as on the Key
+    judgments page, the retrospective ones first under "What happened", then "What comes next"."""
+    lines, said = [], verdicts(judgments, windows)
+    groups = (("What happened", "retrospective"), ("What comes next", "forward"))
+    for heading, kind in groups:
+        own = [
+            (jid, s)
+            for jid, h, s in zip(judgments["judgment_id"], judgments["horizon"], said)
+            if (h == "retrospective") == (kind == "retrospective")
+        ]
+        if not own:
+            continue
+        lines += [f"**{heading}.**", ""]
+        lines += [f"{jid.removeprefix('KJ')}. {s}" for jid, s in own]
+        lines.append("")
+    return Myst("\n".join(lines))
