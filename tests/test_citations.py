@@ -74,7 +74,9 @@ def test_a_wrong_excerpt_fails_the_build(tmp_path):
     good = _build(_tiny_project(tmp_path / "good", 'As reported :para:`003¶60 "in the vicinity of the border town"`.'))
     assert good.returncode == 0, good.stderr
     html = (tmp_path / "good" / "src" / "_build" / "index.html").read_text(encoding="utf-8")
-    assert 'title="in the vicinity of the border town"' in html and 'href="seeds.html#p-003-60"' in html
+    # a numbered marker linking to the paragraph, its card holding the verified excerpt
+    assert '<q>in the vicinity of the border town</q>' in html and 'href="seeds.html#p-003-60"' in html
+    assert re.search(r'<a class="cite-marker[^>]*href="seeds.html#p-003-60"[^>]*><sup>1</sup></a>', html)
     bad = _build(_tiny_project(tmp_path / "bad", 'As reported :para:`003¶60 "inside Algerian territory"`.'))
     assert bad.returncode != 0 and "the excerpt is not in 003¶60" in bad.stderr
 
@@ -87,11 +89,9 @@ def test_share_of_citations_with_an_excerpt(built_book):
     counts = {}
     for page in ANALYTICAL:
         html = (built_book / f"{page}.html").read_text(encoding="utf-8")
-        links = re.findall(
-            r'<a class="para-cite reference internal"[^>]*title="([^"]*)"[^>]*><span class="xref para-cite( has-excerpt)?"',
-            html,
-        )
-        counts[page] = (sum(1 for _, e in links if e), len(links))
+        markers = len(re.findall(r'<a class="cite-marker', html))
+        without = len(re.findall(r'<span class="cite-card-label">Opening words', html))
+        counts[page] = (markers - without, markers)
     with_excerpt = sum(a for a, _ in counts.values())
     total = sum(b for _, b in counts.values())
     print("citations with an excerpt:", {p: f"{a}/{b}" for p, (a, b) in counts.items()})

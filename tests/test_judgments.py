@@ -15,8 +15,11 @@ from analysis.analytics import judgments as J
 from analysis.ledger import claims as claims_mod
 from analysis.ledger import events as events_mod
 from analysis.ledger import reference
+from analysis.present.pages import number_words
 from analysis.present.tables import key_judgments, scored_table, watch_table
 from analysis.sources import actors as actors_mod
+from analysis.sources.articles import article_labels
+from analysis.sources.corpus import load_catalog
 
 
 @pytest.fixture(scope="module")
@@ -242,13 +245,17 @@ def test_the_page_shows_every_judgment_with_its_count_and_only_excerpted_citatio
         kj["voice_names"],
         kj["texts"],
         J.LIKELIHOOD_RANGES,
+        article_labels(load_catalog()),
     )._repr_markdown_()
     assert J.citation_problems(myst, paras) == []
     assert len(J.citations(myst)) > len(kj["judgments"])
     for rec in kj["counts"].drop(columns="confidence").merge(kj["judgments"], on="judgment_id").itertuples(index=False):
-        assert f"**Confidence:** *{rec.confidence}*: {rec.voices} independent voice" in myst
-        assert f"**Likelihood:** *{rec.likelihood}*" in myst
+        sources = f"{number_words(rec.voices)} independent source{'s' if rec.voices != 1 else ''}"
+        assert f"confidence *{rec.confidence}*: {sources}" in myst
+        assert f"*{rec.likelihood.capitalize()}* (" in myst
     assert "mali_government" not in myst and "state:" not in myst
+    # evidence is named by who says it and where, never by a ledger, claim or seed id
+    assert not re.search(r"(?<![\w¶])(?:E\d{3,}|C\d{2,})(?![\w¶])", myst) and not re.search(r"\bseeds? \d", myst)
     table = scored_table(kj["scored"], kj["judgments"])
     assert len(table) == len(kj["scored"]) and set(table["in the window"]) <= {"yes", "no", "retrospective", ""}
 
