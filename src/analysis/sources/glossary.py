@@ -258,7 +258,8 @@ def _prose_lines(source: str) -> tuple[list[tuple[int, str]], list[tuple[int, st
             while i < len(lines) and re.match(r"^\s*:[\w-]+:", lines[i]):  # directive options
                 i += 1
             continue
-        if stripped.startswith("%") or re.match(r"^\(\S+\)=$", stripped):
+        # a heading is not where a term is linked: a role there would break the PDF's bookmarks
+        if stripped.startswith("%") or re.match(r"^\(\S+\)=$", stripped) or re.match(r"^#{1,6}\s", stripped):
             i += 1
             continue
         if stripped.startswith("<!--") and "-->" not in stripped:
