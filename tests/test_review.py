@@ -3,6 +3,7 @@ them, accept appends them with new ids after the same validation as validate, or
 
 from __future__ import annotations
 
+import re
 import shutil
 from datetime import date
 
@@ -126,3 +127,54 @@ def test_a_bad_file_leaves_no_review_file(tmp_path, capsys):
     assert main(["extract", str(good), str(bad), "--review", str(out), "--jobs", "2"]) == 1
     assert not out.exists() and not list(tmp_path.glob("review.csv*"))
     assert "not UTF-8" in capsys.readouterr().err
+
+
+def _data_state(project):
+    return {p.name: p.read_bytes() for p in sorted((project / "data").rglob("*")) if p.is_file()}
+
+
+def test_accept_writes_the_ledger_exclusions_and_json_together_or_not_at_all(project, tmp_path, monkeypatch):
+    from analysis.core import atomic
+
+    _, frame = _review(project, tmp_path)
+    path = tmp_path / "review.csv"
+    _mark(frame).to_csv(path, index=False)
+    before = _data_state(project)
+    real = atomic.os.replace
+
+    def json_fails(src, dst):  # the last of the three renames fails
+        if str(dst).endswith("events.json"):
+            raise OSError("disk full")
+        return real(src, dst)
+
+    monkeypatch.setattr(atomic.os, "replace", json_fails)
+    with pytest.raises(OSError, match="disk full"):
+        accept(path, project / "data", project / "seeds")
+    assert _data_state(project) == before  # events.csv and the exclusions were put back
+    monkeypatch.setattr(atomic.os, "replace", real)
+    ids = accept(path, project / "data", project / "seeds")
+    after = _data_state(project)
+    assert {n for n in after if after[n] != before.get(n)} == {"events.csv", "coverage_exclusions.csv", "events.json"}
+    assert ids and validate(project / "data", project / "seeds").ok
+
+
+@pytest.mark.parametrize("paragraph", ["two", "-1", "0", "1e400", "", "2.5"])
+def test_a_paragraph_that_is_not_a_number_is_a_problem_not_a_crash(project, tmp_path, paragraph):
+    _, frame = _review(project, tmp_path)
+    marked = _mark(frame)
+    row = marked.index[marked["decision"] == "accept"][0]
+    marked.loc[row, "paragraph"] = paragraph
+    path = tmp_path / "review.csv"
+    marked.to_csv(path, index=False)
+    before = _data_state(project)
+    with pytest.raises(ReviewError, match=rf"review line {int(row) + 2}: paragraph '{re.escape(paragraph)}' is not"):
+        accept(path, project / "data", project / "seeds")
+    assert _data_state(project) == before
+
+
+@pytest.mark.parametrize("content", [b"", b"\xff\xfe\x00bad", b'decision,seed,paragraph,quote\n"unclosed,1,2,3\n'])
+def test_an_unreadable_review_file_is_an_error_naming_it(project, tmp_path, content):
+    path = tmp_path / "review.csv"
+    path.write_bytes(content)
+    with pytest.raises(ReviewError, match="review.csv"):
+        accept(path, project / "data", project / "seeds")

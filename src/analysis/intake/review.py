@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import re
 import shutil
 import tempfile
@@ -29,9 +28,11 @@ from typing import Iterable
 import pandas as pd
 
 from analysis.core import paths
+from analysis.core.atomic import replace_files
 from analysis.core.errors import AnalysisError
+from analysis.intake.validate import EXCLUSION_COLUMNS
 from analysis.ledger.codebook import PLOVER_TYPES
-from analysis.ledger.events import EVENT_COLUMNS, export_json, load_events
+from analysis.ledger.events import EVENT_COLUMNS, json_text, load_events
 
 #: Cue words (English and French stems) that suggest a PLOVER type; the first that occurs wins. A
 #: suggestion, never a decision: the person reviewing sets ``event_type``.
@@ -162,13 +163,25 @@ def write_review_rows(out, rows: Iterable[Iterable[list]], header: bool = True) 
 
 
 def _next_ids(existing: pd.Series, n: int) -> list[str]:
-    top = max((int(str(i)[1:]) for i in existing), default=0)
+    numbers = [int(m[1]) for m in (re.fullmatch(r"E(\d+)", str(i)) for i in existing) if m]
+    top = max(numbers, default=0)
     return [f"E{top + k:03d}" for k in range(1, n + 1)]
+
+
+def _paragraph(value: object, line: int, problems: list[str]) -> str:
+    """A review cell's paragraph number as the ledger writes it (``"3"`` for ``3`` or ``3.0``); a
+    problem naming the review line for anything else."""
+    text = str(value).strip()
+    if re.fullmatch(r"\d{1,6}(?:\.0*)?", text) and int(float(text)) > 0:
+        return str(int(float(text)))
+    problems.append(f"review line {line}: paragraph {text!r} is not a paragraph number")
+    return text
 
 
 def ledger_rows(review: pd.DataFrame, existing_ids: pd.Series) -> tuple[pd.DataFrame, dict[str, int], list[str]]:
     """The accepted rows of a review file as ledger rows, the review line of each new id, and the
-    problems that stop a row before validation (an unknown decision, a type that is not PLOVER)."""
+    problems that stop a row before validation (an unknown decision, a type that is not PLOVER, a
+    paragraph that is not a number)."""
     problems: list[str] = []
     accepted = []
     for i, rec in enumerate(review.to_dict("records"), start=2):
@@ -188,7 +201,7 @@ def ledger_rows(review: pd.DataFrame, existing_ids: pd.Series) -> tuple[pd.DataF
         row.update({c: str(rec.get(c, "")).strip() for c in EVENT_COLUMNS if c in rec})
         row.update(event_id=event_id, event_type=event_type, score=f"{PLOVER_TYPES[event_type].score:g}")
         row["date_basis"] = row["date_basis"] or "stated"
-        row["paragraph"] = str(int(float(row["paragraph"]))) if row["paragraph"] else ""
+        row["paragraph"] = _paragraph(row["paragraph"], i, problems)
         rows.append(row)
         lines[event_id] = i
     return pd.DataFrame(rows, columns=list(EVENT_COLUMNS)), lines, problems
@@ -207,78 +220,94 @@ def exclusion_rows(review: pd.DataFrame) -> tuple[list[dict], list[str]]:
             problems.append(f"review line {i}: an exclusion needs its reason in notes")
         if not mentions:
             problems.append(f"review line {i}: no date mention (date_text) to exclude")
+        paragraph = _paragraph(rec["paragraph"], i, problems)
         for mention in mentions:
             rows.append(
-                {
-                    "seed": rec["seed"],
-                    "paragraph": str(int(float(rec["paragraph"]))),
-                    "mention": mention,
-                    "reason": reason,
-                }
+                {"seed": str(rec["seed"]).strip(), "paragraph": paragraph, "mention": mention, "reason": reason}
             )
     return rows, problems
 
 
-def _csv_text(path: Path, extra: list[dict]) -> str:
-    with path.open(encoding="utf-8", newline="") as fh:
-        reader = csv.DictReader(fh)
-        fields, rows = list(reader.fieldnames or []), list(reader)
+def _csv_rows(path: Path) -> tuple[list[str], list[dict]]:
+    try:
+        with path.open(encoding="utf-8", newline="") as fh:
+            reader = csv.DictReader(fh)
+            return list(reader.fieldnames or []), list(reader)
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise ReviewError(path, f"cannot read it ({exc})") from None
+
+
+def _csv_text(fields: list[str], rows: list[dict]) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows + extra)
+    writer.writerows(rows)
     return out.getvalue()
 
 
-def accept(review_path: str | Path, data_dir: Path = paths.DATA_DIR, seeds_dir: Path = paths.SEEDS_DIR) -> list[str]:
-    """Append the accepted rows of ``review_path`` to ``data_dir/events.csv`` (and rewrite events.json);
-    returns the new event ids. Raises :class:`ReviewError` listing every problem (each with its review
-    line) and writes nothing when any row is invalid."""
-    from analysis.intake.validate import validate
-
-    review_path, data_dir = Path(review_path), Path(data_dir)
+def _read_review(review_path: Path) -> pd.DataFrame:
     try:
         review = pd.read_csv(review_path, dtype=str, keep_default_na=False)
-    except (OSError, pd.errors.ParserError, UnicodeDecodeError) as exc:
+    except (OSError, ValueError, UnicodeDecodeError, csv.Error) as exc:  # pandas' parser errors are ValueErrors
         raise ReviewError(review_path, f"cannot read the review file ({exc})") from None
     missing = [c for c in ("decision", "seed", "paragraph", "quote") if c not in review.columns]
     if missing:
         raise ReviewError(review_path, f"missing columns: {', '.join(missing)}")
-    events_path = data_dir / "events.csv"
-    with events_path.open(encoding="utf-8", newline="") as fh:
-        current = list(csv.DictReader(fh))
-    new, lines, problems = ledger_rows(review, pd.Series([r["event_id"] for r in current]))
+    return review
+
+
+def _trial(data_dir: Path, seeds_dir: Path, changes: dict[Path, str], lines: dict[str, int]) -> tuple[list[str], str]:
+    """Validate the ledger ``changes`` would make, in a copy of ``data_dir``: the problems (each with
+    its review line where it names a new id) and the JSON copy of the new ledger."""
+    from analysis.intake.validate import validate
+
+    problems, json_doc = [], ""
+    with tempfile.TemporaryDirectory(prefix="accept-") as tmp:
+        trial = Path(tmp) / "data"
+        shutil.copytree(data_dir, trial)
+        for path, text in changes.items():
+            (trial / path.name).write_text(text, encoding="utf-8")
+        if _loads(trial):
+            json_doc = json_text(load_events(trial / "events.csv"))
+            (trial / "events.json").write_text(json_doc, encoding="utf-8")
+        for problem in validate(trial, seeds_dir).problems:
+            problem = problem.replace(str(trial), str(data_dir))
+            ids = [e for e in lines if re.search(rf"\b{e}\b", problem)]
+            problems.append(f"review line {lines[ids[0]]}: {problem}" if ids else problem)
+    return problems, json_doc
+
+
+def accept(review_path: str | Path, data_dir: Path = paths.DATA_DIR, seeds_dir: Path = paths.SEEDS_DIR) -> list[str]:
+    """Append the accepted rows of ``review_path`` to ``data_dir/events.csv`` and its exclusions to
+    ``coverage_exclusions.csv``, and rewrite ``events.json``; returns the new event ids. The ledger they
+    make is validated first, in a copy; then the three files are replaced together, whole
+    (:func:`analysis.core.atomic.replace_files`). Raises :class:`ReviewError` listing every problem
+    (each with its review line) and writes nothing when any row is invalid."""
+    review_path, data_dir = Path(review_path), Path(data_dir)
+    review = _read_review(review_path)
+    events_path, exclusions_path = data_dir / "events.csv", data_dir / "coverage_exclusions.csv"
+    fields, current = _csv_rows(events_path)
+    if fields != list(EVENT_COLUMNS):
+        raise ReviewError(events_path, f"its columns are not the ledger's ({', '.join(EVENT_COLUMNS)}); run validate")
+    new, lines, problems = ledger_rows(review, pd.Series([r.get("event_id", "") for r in current]))
     excluded, more = exclusion_rows(review)
     problems += more
     if not problems and new.empty and not excluded:
         raise ReviewError(review_path, "no row is marked decision=accept or decision=exclude")
-    exclusions_path = data_dir / "coverage_exclusions.csv"
-    exclusions_text = _csv_text(exclusions_path, excluded)
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(EVENT_COLUMNS), lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(current)
-    writer.writerows(new.to_dict("records"))
+    fields, old_exclusions = _csv_rows(exclusions_path)
+    if sorted(fields) != sorted(EXCLUSION_COLUMNS):
+        raise ReviewError(exclusions_path, f"its columns are not {', '.join(EXCLUSION_COLUMNS)}; run validate")
+    changes = {
+        events_path: _csv_text(list(EVENT_COLUMNS), current + new.to_dict("records")),
+        exclusions_path: _csv_text(fields, old_exclusions + excluded),
+    }
     if not problems:
-        with tempfile.TemporaryDirectory(prefix="accept-") as tmp:
-            trial = Path(tmp) / "data"
-            shutil.copytree(data_dir, trial)
-            (trial / "events.csv").write_text(out.getvalue(), encoding="utf-8")
-            (trial / "coverage_exclusions.csv").write_text(exclusions_text, encoding="utf-8")
-            if _loads(trial):
-                export_json(load_events(trial / "events.csv"), trial / "events.json")
-            result = validate(trial, seeds_dir)
-            for problem in result.problems:
-                problem = problem.replace(str(trial), str(data_dir))
-                ids = [e for e in lines if re.search(rf"\b{e}\b", problem)]
-                problems.append(f"review line {lines[ids[0]]}: {problem}" if ids else problem)
+        more, json_doc = _trial(data_dir, Path(seeds_dir), changes, lines)
+        problems += more
+        changes[data_dir / "events.json"] = json_doc
     if problems:
         raise ReviewError(review_path, "nothing written:\n" + "\n".join(problems))
-    for path, text in ((events_path, out.getvalue()), (exclusions_path, exclusions_text)):
-        tmp_path = path.with_name(path.name + ".tmp")
-        tmp_path.write_text(text, encoding="utf-8")
-        os.replace(tmp_path, path)
-    export_json(load_events(events_path), data_dir / "events.json")
+    replace_files(changes)
     return list(new["event_id"])
 
 
