@@ -98,6 +98,31 @@ def quoted_row_problems(
     return problems
 
 
+def quoted_table_problems(
+    frame: pd.DataFrame,
+    id_column: str,
+    event_column: str,
+    actors: pd.DataFrame | None,
+    paragraphs: pd.DataFrame | None,
+    events: pd.DataFrame | None,
+) -> list[str]:
+    """:func:`quoted_row_problems` of every row of a valid table that quotes a seed (``frame``, with
+    ``attrs["source"]`` and ``line``), each row named by its ``id_column``, and its ``event_column``
+    (empty, or an event id) checked against the ledger. A table not given (``None``) is not checked."""
+    path = frame.attrs["source"]
+    problems: list[str] = []
+    actor_ids = set(actors["actor_id"]) if actors is not None else None
+    by_key = {r.key: r for r in paragraphs.itertuples(index=False)} if paragraphs is not None else None
+    event_ids = set(events["event_id"]) if events is not None else None
+    for rec in frame.itertuples(index=False):
+        where = f"{path}: row {getattr(rec, id_column)} (line {rec.line})"
+        problems += quoted_row_problems(where, rec, actor_ids, by_key)
+        event = getattr(rec, event_column)
+        if event_ids is not None and event and event not in event_ids:
+            problems.append(f"{where}: {event_column} {event} is not in the ledger")
+    return problems
+
+
 def _integrity(
     claims: pd.DataFrame,
     actors: pd.DataFrame | None,
@@ -106,15 +131,7 @@ def _integrity(
 ) -> list[str]:
     """Problems of a valid claims frame against the tables given, and topics with a single side."""
     path = claims.attrs["source"]
-    problems: list[str] = []
-    actor_ids = set(actors["actor_id"]) if actors is not None else None
-    by_key = {r.key: r for r in paragraphs.itertuples(index=False)} if paragraphs is not None else None
-    event_ids = set(events["event_id"]) if events is not None else None
-    for rec in claims.itertuples(index=False):
-        where = f"{path}: row {rec.claim_id} (line {rec.line})"
-        problems += quoted_row_problems(where, rec, actor_ids, by_key)
-        if event_ids is not None and rec.event_id and rec.event_id not in event_ids:
-            problems.append(f"{where}: event_id {rec.event_id} is not in the ledger")
+    problems = quoted_table_problems(claims, "claim_id", "event_id", actors, paragraphs, events)
     for topic, found in sorted(claims.groupby("topic")["side"].agg(lambda s: list(dict.fromkeys(s))).items()):
         if len(found) < 2:
             problems.append(

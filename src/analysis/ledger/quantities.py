@@ -8,7 +8,7 @@ holding the number), ``as_of_event`` (the ledger row that dates the statement) a
 
 A chapter that reasons with a number the seeds give reads it here, with its citation, instead of typing
 it. :func:`load_quantities` validates the file with :data:`SCHEMA` and, given the actors, paragraphs and
-events, checks it against them (with the claims' own check, :func:`analysis.ledger.claims.quoted_row_problems`): the
+events, checks it against them (with the claims' own check, :func:`analysis.ledger.claims.quoted_table_problems`): the
 actors and the event exist, the quote occurs in its paragraph, which is not boilerplate.
 """
 
@@ -23,7 +23,7 @@ from analysis.core import paths
 from analysis.core.errors import AnalysisError
 from analysis.core.keys import SEED_ID, keys_column
 from analysis.core.schema import check_table, matches, positive, raise_problems, row_check, table_schema
-from analysis.ledger.claims import quoted_row_problems
+from analysis.ledger.claims import quoted_table_problems
 
 QUANTITIES_PATH = paths.DATA_DIR / "quantities.csv"
 COLUMNS: tuple[str, ...] = (
@@ -72,20 +72,6 @@ SCHEMA = table_schema(
 )
 
 
-def _integrity(frame: pd.DataFrame, actors, paragraphs, events) -> list[str]:
-    path = frame.attrs["source"]
-    problems = []
-    actor_ids = set(actors["actor_id"]) if actors is not None else None
-    by_key = {r.key: r for r in paragraphs.itertuples(index=False)} if paragraphs is not None else None
-    event_ids = set(events["event_id"]) if events is not None else None
-    for rec in frame.itertuples(index=False):
-        where = f"{path}: row {rec.quantity_id} (line {rec.line})"
-        problems += quoted_row_problems(where, rec, actor_ids, by_key)
-        if event_ids is not None and rec.as_of_event and rec.as_of_event not in event_ids:
-            problems.append(f"{where}: as_of_event {rec.as_of_event} is not in the ledger")
-    return problems
-
-
 def quantity_problems(
     path: str | Path = QUANTITIES_PATH,
     actors: pd.DataFrame | None = None,
@@ -98,7 +84,7 @@ def quantity_problems(
         frame, problems = check_table(path, SCHEMA, "quantity_id", QuantityError)
     except QuantityError as exc:
         return [str(exc)]
-    return problems or _integrity(frame, actors, paragraphs, events)
+    return problems or quoted_table_problems(frame, "quantity_id", "as_of_event", actors, paragraphs, events)
 
 
 def load_quantities(

@@ -83,20 +83,21 @@ def _read_full(m: re.Match, lang: str, anchor: date | None) -> _Reading | None:
     return day.isoformat(), day.isoformat(), "day", False, "calendar date" + _weekday_note(m, lang, day)
 
 
-def _read_numeric(m: re.Match, lang: str, anchor: date | None) -> _Reading | None:
+def _numeric_day(m: re.Match, note: str) -> _Reading | None:
+    """The day of a match whose ``year``, ``mon`` and ``day`` are all digits; None if there is no such day."""
     try:
         day = date(int(m["year"]), int(m["mon"]), int(m["day"]))
     except ValueError:
         return None
-    return day.isoformat(), day.isoformat(), "day", False, "numeric date read day-first (dd/mm/yyyy)"
+    return day.isoformat(), day.isoformat(), "day", False, note
+
+
+def _read_numeric(m: re.Match, lang: str, anchor: date | None) -> _Reading | None:
+    return _numeric_day(m, "numeric date read day-first (dd/mm/yyyy)")
 
 
 def _read_iso(m: re.Match, lang: str, anchor: date | None) -> _Reading | None:
-    try:
-        day = date(int(m["year"]), int(m["mon"]), int(m["day"]))
-    except ValueError:
-        return None
-    return day.isoformat(), day.isoformat(), "day", False, "ISO date yyyy-mm-dd"
+    return _numeric_day(m, "ISO date yyyy-mm-dd")
 
 
 def _read_month_year(m: re.Match, lang: str, anchor: date | None) -> _Reading | None:
