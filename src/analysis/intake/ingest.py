@@ -41,7 +41,7 @@ from analysis.core.text import detect_language
 from analysis.intake.article import MAX_BYTES, IngestError, read_article
 from analysis.intake.pubdate import given_interval, infer_interval
 from analysis.sources import corpus
-from analysis.sources.corpus import CATALOG_COLUMNS, CATALOG_NAME, CHECKSUMS_NAME, SEED_NAME, seed_files
+from analysis.sources.corpus import CATALOG_COLUMNS, CATALOG_NAME, CHECKSUMS_NAME, SEED_NAME, seed_files, unreviewed
 
 __all__ = ["Added", "IngestError", "Plan", "add_article", "add_articles", "plan_articles", "unreviewed"]
 
@@ -197,9 +197,3 @@ def add_articles(sources: list[str | Path], seeds_dir: Path = paths.SEEDS_DIR, *
 def add_article(source: str | Path, seeds_dir: Path = paths.SEEDS_DIR, **options) -> Added:
     """Add one article (see :func:`add_articles`)."""
     return add_articles([source], seeds_dir, **options)[0]
-
-
-def unreviewed(seeds_dir: Path = paths.SEEDS_DIR) -> list[str]:
-    """Seeds whose catalogue row was inferred by ``add`` and not yet confirmed (``reviewed = no``)."""
-    with (Path(seeds_dir) / CATALOG_NAME).open(encoding="utf-8", newline="") as fh:
-        return [r["seed"] for r in csv.DictReader(fh) if r.get("reviewed", "yes").strip() == "no"]

@@ -36,13 +36,13 @@ from analysis.core.errors import AnalysisError
 from analysis.core.keys import SEED_ID, paragraph_key
 from analysis.core.schema import check_table, matches, positive, raise_problems, table_schema
 from analysis.core.text import fold
-from analysis.intake.ingest import unreviewed
 from analysis.ledger import claims as claims_mod
 from analysis.ledger import events as events_mod
 from analysis.ledger import quantities, reference
 from analysis.ledger.events import cited_keys, iso_bounds
 from analysis.sources import actors as actors_mod
 from analysis.sources import corpus
+from analysis.sources.corpus import unreviewed
 from analysis.sources.places import load_gazetteer
 
 T = TypeVar("T")

@@ -7,6 +7,7 @@ cleaning rules: boilerplate keeps its number and is labelled, never deleted. A p
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import re
 from dataclasses import dataclass
@@ -412,3 +413,9 @@ def load_corpus(seeds_dir: Path = paths.SEEDS_DIR) -> pd.DataFrame:
         )
         rows.append(rec)
     return pd.DataFrame(rows)
+
+
+def unreviewed(seeds_dir: Path = paths.SEEDS_DIR) -> list[str]:
+    """Seeds whose catalogue row was inferred by ``add`` and not yet confirmed (``reviewed = no``)."""
+    with (Path(seeds_dir) / CATALOG_NAME).open(encoding="utf-8", newline="") as fh:
+        return [r["seed"] for r in csv.DictReader(fh) if r.get("reviewed", "yes").strip() == "no"]
