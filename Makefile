@@ -68,9 +68,10 @@ $(AXE): tests/browser/package.json tests/browser/package-lock.json
 
 browser-deps: $(AXE)
 
+# The property-based tests run ten times as many examples here as in make check (tests/conftest.py).
 test: $(STAMP) system-deps browser-deps
 	$(BIN)/python -m analysis validate
-	$(BIN)/python -m pytest -q
+	HYPOTHESIS_PROFILE=test $(BIN)/python -m pytest -q
 
 # The fast suite: unit tests and static checks, no notebook execution, no book build.
 # The chapters' code is linted read-only: scripts/lint_chapters.py writes each as a script in memory

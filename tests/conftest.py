@@ -38,3 +38,20 @@ def expected():
     import json
 
     return json.loads((paths.ROOT / "tests" / "expected.json").read_text(encoding="utf-8"))
+
+
+# Hypothesis profiles for the property-based tests (tests/test_fuzz.py): `check` (the default, make
+# check: few examples, a few seconds in all) and `test` (make test sets HYPOTHESIS_PROFILE=test: ten
+# times as many). Both derandomized (a fixed seed per test, no example database): the same examples on
+# every machine and in CI. HYPOTHESIS_PROFILE=explore searches at random, keeping failures in .hypothesis/.
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+_QUIET = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much]
+settings.register_profile(
+    "check", max_examples=20, deadline=None, derandomize=True, database=None, suppress_health_check=_QUIET
+)
+settings.register_profile(
+    "test", max_examples=200, deadline=None, derandomize=True, database=None, suppress_health_check=_QUIET
+)
+settings.register_profile("explore", max_examples=500, deadline=None, suppress_health_check=_QUIET)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "check"))
