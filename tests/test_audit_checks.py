@@ -126,6 +126,10 @@ def test_watch_says_not_checked_or_no_record_found():
 
 def test_the_unchecked_russian_deliveries_indicator_reads_not_checked():
     a = J.assessment()
-    row = a["watch"][a["watch"]["indicator"] == "New Russian military deliveries or deployments to Mali"]
+    watch = a["watch"]
+    row = watch[
+        (watch["indicator"] == "New Russian military deliveries or deployments to Mali")
+        & (watch["judgment_id"] == "KJ8")
+    ]
     assert row["record"].tolist() == ["not checked"]
     assert "" not in set(a["watch"]["record"])

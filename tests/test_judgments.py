@@ -82,7 +82,9 @@ def test_stated_confidence_is_the_rules(kj):
     for row in rows:
         c = counts.loc[row["judgment_id"]]
         forward = row["horizon"] != "retrospective"
-        rule = J.confidence_of(int(c["voices"]), int(c["first_hand"]), int(c["relays"]), forward=forward)
+        cutoff = kj["editions"].set_index("edition").loc[int(row["edition"]), "evidence_cutoff"]
+        stale = J.is_stale(row["opens"], cutoff)
+        rule = J.confidence_of(int(c["voices"]), int(c["first_hand"]), int(c["relays"]), forward=forward, stale=stale)
         assert row["confidence"] == rule, row["judgment_id"]
 
 
@@ -101,6 +103,10 @@ def test_the_confidence_rule():
     assert J.confidence_of(2, 0) == "low"  # moderate needs one first-hand voice
     assert J.confidence_of(1, 1, relays=5) == "low"  # moderate needs two voices
     assert J.confidence_of(4, 3, relays=3) == "high"
+    # the evidence gap: a forward window opening long after the evidence is one level further down
+    assert J.confidence_of(3, 2, relays=2, forward=True, stale=True) == "low"
+    assert J.confidence_of(3, 2, relays=2, forward=False, stale=True) == "high"  # only a forward judgment
+    assert J.confidence_of(2, 1, forward=True, stale=True) == "low"  # never below low
     assert J.confidence_of(4, 3, relays=3, forward=False) == "high"
 
 
@@ -172,17 +178,26 @@ def test_a_paragraph_key_takes_the_voices_of_what_cites_it(ledger):
 # --------------------------------------------------------------------------------------------------
 # Horizons, indicators, scoring
 # --------------------------------------------------------------------------------------------------
-def test_forward_windows_are_computed_from_the_ledger(kj, ledger):
+def test_first_edition_windows_are_twelve_months_after_the_last_dated_event(kj, ledger):
+    # Edition 1's windows, stored in the data, are what its rule gave: the 12 months after the last day
+    # of an event the ledger dates (4 January 2025 to 3 January 2026).
     events = ledger["events"]
-    dated = events[events["date_basis"] != "before"]
-    end = dated["end_day"].max()
-    assert kj["end"] == end
-    for rec in kj["windows"].merge(kj["judgments"], on="judgment_id").itertuples(index=False):
-        months = J.horizon_months(rec.horizon)
-        if months is None:
-            assert pd.isna(rec.opens) and pd.isna(rec.closes)
-        else:
-            assert rec.opens == end + pd.Timedelta(days=1) and rec.closes == end + pd.DateOffset(months=months)
+    end = events.loc[events["date_basis"] != "before", "end_day"].max()
+    assert kj["end"] == end == pd.Timestamp("2025-01-03")
+    first = kj["windows"][(kj["windows"]["edition"] == 1) & (kj["windows"]["kind"] != "retrospective")]
+    assert len(first) > 0
+    assert (first["opens"] == end + pd.Timedelta(days=1)).all()
+    assert (first["closes"] == end + pd.DateOffset(months=12)).all()
+    assert (first["kind"] == "hindcast").all()  # issued on 1 December 2026, after the windows closed
+
+
+def test_windows_do_not_move_when_an_article_adds_a_later_event(kj, ledger):
+    later = ledger["events"].copy()
+    row = later[later["event_id"] == "E073"].iloc[0].copy()
+    row["event_id"], row["date_start"], row["date_end"] = "E999", "2025-04-01", "2025-04-01"
+    later = pd.concat([later, row.to_frame().T], ignore_index=True)
+    again = J.load_judgments(**{**ledger, "events": later})
+    pd.testing.assert_frame_equal(J.windows(again), kj["windows"])
 
 
 def test_one_forward_horizon(kj):

@@ -58,9 +58,12 @@ def verdict(title: str, statement: str, likelihood: str, confidence: str, window
     return f"We judge it {likelihood}, with {confidence} confidence, that {_clause(title.rstrip('.'))}."
 
 
-def confidence_reason(confidence: str, voices: int, first_hand: int, relays: int, forward: bool) -> str:
+def confidence_reason(
+    confidence: str, voices: int, first_hand: int, relays: int, forward: bool, stale: bool = False
+) -> str:
     """Confidence with its reason in words: "moderate: two independent sources, one of them a party to
-    the events, in three articles" (and, for a forward judgment, that it is one level below)."""
+    the events, in three articles" (and, for a forward judgment, that it is one level below; for a
+    ``stale`` one, whose window opens long after the evidence ends, two levels)."""
     sources = f"{number_words(voices)} independent source{'s' if voices != 1 else ''}"
     if first_hand == 0:
         party = ", none of them a party to the events"
@@ -70,6 +73,8 @@ def confidence_reason(confidence: str, voices: int, first_hand: int, relays: int
         party = f", {number_words(first_hand)} of them a party to the events"
     articles = f", in {number_words(relays)} article{'s' if relays != 1 else ''}"
     lower = "; one level lower because it looks beyond the evidence" if forward else ""
+    if forward and stale:
+        lower = "; two levels lower because it looks beyond the evidence, from a window that opens long after it ends"
     return f"{confidence}: {sources}{party}{articles}{lower}"
 
 

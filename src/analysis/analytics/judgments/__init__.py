@@ -33,12 +33,16 @@ summaries are one reporting chain, however many voices it quotes); *moderate* wh
 :data:`MODERATE_VOICES` (2) voices of which at least :data:`MODERATE_FIRST_HAND` (1) is first-hand;
 *low* otherwise (a single voice, or voices that are all second-hand). A judgment that looks forward
 is one level below what its evidence supports (high becomes moderate, moderate low): the evidence
-describes the corpus's past, and the window lies beyond it. The CSV's ``confidence`` column must equal the rule's result: the
+describes the corpus's past, and the window lies beyond it; and one level more when the window opens
+more than :data:`STALE_MONTHS` (12) months after the edition's evidence cut-off (the evidence gap). The CSV's ``confidence`` column must equal the rule's result: the
 loader refuses a row where it does not.
 
-**Horizon.** A judgment is ``retrospective`` or looks forward over ``next N months``: the window opens
-the day after the last event the ledger dates (rows whose date is only an upper bound excluded, as in
-:func:`analysis.ledger.reference.after_corpus`) and closes N months later; it is computed, never typed.
+**Dates and editions** (:mod:`~analysis.analytics.judgments.editions`). A judgment is ``retrospective``
+or looks forward over ``next N months``. Each names the edition that issued it and its issue day, and a
+forward judgment stores its window (``opens``, ``closes``) in the data: fixed when issued, never
+recomputed, so an added article does not move it. A judgment whose window had closed before it was
+issued is a hindcast. Closed windows get an outcome from the public record and a Brier score
+(:mod:`~analysis.analytics.judgments.scorecard`).
 
 **What to watch.** Each indicator is an observable event that ``raises`` or ``lowers`` the likelihood
 of its judgment; ``record_keys`` lists the public-record rows (``data/public_record.csv``) that match
@@ -50,6 +54,8 @@ from __future__ import annotations
 
 from analysis.analytics.judgments.assessment import (  # noqa: F401
     assessment,
+    current,
+    evidence_gap,
     forward_months,
     watch_for,
 )
@@ -64,7 +70,27 @@ from analysis.analytics.judgments.checks import (  # noqa: F401
     judgment_problems,
     load_indicators,
     load_judgments,
+)
+from analysis.analytics.judgments.editions import (  # noqa: F401
+    EDITIONS_SCHEMA,
+    current_edition,
+    is_stale,
+    kind_of,
+    load_editions,
+    months_between,
+    window_end,
+    window_problems,
     windows,
+)
+from analysis.analytics.judgments.scorecard import (  # noqa: F401
+    OUTCOMES_SCHEMA,
+    SCORECARD_COLUMNS,
+    brier,
+    brier_summary,
+    calibration,
+    load_outcomes,
+    record_day,
+    scorecard,
 )
 from analysis.analytics.judgments.scoring import (  # noqa: F401
     bearing,
@@ -76,6 +102,8 @@ from analysis.analytics.judgments.terms import (  # noqa: F401
     CONFIDENCE,
     CONFIDENCE_WORD,
     DIRECTIONS,
+    EDITION_COLUMNS,
+    EDITIONS_PATH,
     HIGH_FIRST_HAND,
     HIGH_RELAYS,
     HIGH_VOICES,
@@ -83,14 +111,20 @@ from analysis.analytics.judgments.terms import (  # noqa: F401
     INDICATORS_PATH,
     JUDGMENT_COLUMNS,
     JUDGMENTS_PATH,
+    KINDS,
     LIKELIHOOD,
     LIKELIHOOD_RANGES,
     MODERATE_FIRST_HAND,
     MODERATE_VOICES,
     NO_RECORD,
     NOT_CHECKED,
+    OUTCOME_COLUMNS,
+    OUTCOMES,
+    OUTCOMES_PATH,
+    STALE_MONTHS,
     JudgmentError,
     likelihood_scale,
+    probability,
 )
 from analysis.analytics.judgments.voices import (  # noqa: F401
     confidence_of,

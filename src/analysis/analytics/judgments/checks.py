@@ -3,10 +3,12 @@ their excerpts, headlines that keep to their likelihood, and confidence that is 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
 
+from analysis.analytics.judgments.editions import is_stale, load_editions, window_problems
 from analysis.analytics.judgments.terms import (
     _EVIDENCE,
     _HORIZON,
@@ -48,21 +50,6 @@ def horizon_months(horizon: str) -> int | None:
     return int(m["months"]) if m and m["months"] else None
 
 
-def windows(judgments: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
-    """Each judgment's window: ``opens`` (the day after :func:`corpus_end`) and ``closes`` (N months
-    after the corpus's end) for a forward judgment, NaT for a retrospective one."""
-    end = corpus_end(events)
-    rows = []
-    for jid, horizon in zip(judgments["judgment_id"], judgments["horizon"]):
-        months = horizon_months(horizon)
-        opens = end + pd.Timedelta(days=1) if months else pd.NaT
-        closes = end + pd.DateOffset(months=months) if months else pd.NaT
-        rows.append({"judgment_id": jid, "opens": opens, "closes": closes})
-    return pd.DataFrame(rows, columns=["judgment_id", "opens", "closes"]).astype(
-        {"opens": "datetime64[ns]", "closes": "datetime64[ns]"}
-    )
-
-
 # --------------------------------------------------------------------------------------------------
 # Checks and loaders
 # --------------------------------------------------------------------------------------------------
@@ -100,10 +87,16 @@ def headline_hedged(title: str, likelihood: str) -> bool:
     return {t.lower() for t in _TERMS.findall(title)} == {likelihood}
 
 
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
 JUDGMENTS_SCHEMA = table_schema(
     JUDGMENT_COLUMNS,
-    required=JUDGMENT_COLUMNS,
+    required=tuple(c for c in JUDGMENT_COLUMNS if c not in ("opens", "closes")),
     column_checks={
+        "edition": [matches(re.compile(r"^[1-9]\d*$"), "edition {value!r} is not a number 1, 2, ...")],
+        "issued": [matches(_DAY, "issued {value!r} is not a YYYY-MM-DD day")],
+        "opens": [matches(_DAY, "opens {value!r} is not a YYYY-MM-DD day")],
+        "closes": [matches(_DAY, "closes {value!r} is not a YYYY-MM-DD day")],
         "judgment_id": [matches(_JUDGMENT_ID, "judgment_id {value!r} is not like KJ1")],
         "chapter": [one_of(ANALYTICAL_CHAPTERS)],
         "horizon": [matches(_HORIZON, "horizon {value!r} is not 'retrospective' or 'next N months'")],
@@ -150,21 +143,26 @@ def judgment_problems(
     claims: pd.DataFrame | None = None,
     paragraphs: pd.DataFrame | None = None,
     actors: pd.DataFrame | None = None,
+    editions: pd.DataFrame | None = None,
 ) -> list[str]:
     """Every problem of the judgments file, one line each (``FILE: row KJ3 (line 4): problem``): the
     schema's (the seven terms, a known chapter and horizon, no confidence word in the statement, no
-    likelihood term but its own); then, once the file is well formed, evidence items that name no
-    event, claim or paragraph, citations in ``statement`` and ``changes_if`` without their verbatim
-    excerpt, and a ``confidence`` that is not the rule's result for the evidence."""
+    likelihood term but its own, a headline that keeps to its likelihood); then, once the file is well
+    formed, dates that do not fit the edition (:func:`~analysis.analytics.judgments.editions.window_problems`),
+    evidence items that name no event, claim or paragraph, citations in ``statement`` and ``changes_if``
+    without their verbatim excerpt, and a ``confidence`` that is not the rule's result for the evidence
+    (a window opening long after the edition's evidence cut-off counts as stale)."""
     path = Path(path)
     frame, problems = check_table(path, JUDGMENTS_SCHEMA, "judgment_id", JudgmentError, hints=_confidence_word)
     if problems:
         return problems
     events, claims, paragraphs, actors = _defaults(events, claims, paragraphs, actors)
+    editions = load_editions() if editions is None else editions
     known_events, known_claims = set(events["event_id"]), set(claims["claim_id"])
     known_paras = set(paragraphs.loc[paragraphs["kind"] != "boilerplate", "key"])
     for rec in frame.itertuples(index=False):
         where = _where(path, rec.judgment_id, rec.line)
+        problems += [f"{where}: {p}" for p in window_problems(rec, editions)]
         for item in split_list(rec.evidence):
             if item.startswith("E") and item not in known_events:
                 problems.append(f"{where}: evidence {item} is not an event of the ledger")
@@ -176,7 +174,9 @@ def judgment_problems(
             problems += [f"{where}: {column} {p}" for p in citation_problems(getattr(rec, column), paragraphs)]
     if problems:
         return problems
-    counts = voice_counts(evidence_items(frame, events, claims, actors), frame).set_index("judgment_id")
+    cutoff = dict(zip(editions["edition"], editions["evidence_cutoff"]))
+    stale = {r.judgment_id for r in frame.itertuples(index=False) if is_stale(r.opens, cutoff[int(r.edition)])}
+    counts = voice_counts(evidence_items(frame, events, claims, actors), frame, stale).set_index("judgment_id")
     for rec in frame.itertuples(index=False):
         got = counts.loc[rec.judgment_id]
         if rec.confidence != got["confidence"]:
@@ -209,11 +209,12 @@ def load_judgments(
     claims: pd.DataFrame | None = None,
     paragraphs: pd.DataFrame | None = None,
     actors: pd.DataFrame | None = None,
+    editions: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """The judgments, checked (:func:`judgment_problems`; the real ledger, claims, corpus and actors
-    where not given), in file order, columns :data:`JUDGMENT_COLUMNS` and ``line``. Raises
+    """The judgments, checked (:func:`judgment_problems`; the real ledger, claims, corpus, actors and
+    editions where not given), in file order, columns :data:`JUDGMENT_COLUMNS` and ``line``. Raises
     :class:`JudgmentError` listing every problem, one per line, each naming the file and row."""
-    problems = judgment_problems(path, events, claims, paragraphs, actors)
+    problems = judgment_problems(path, events, claims, paragraphs, actors, editions)
     if problems:
         raise_problems(JudgmentError, path, problems)
     frame, _ = check_table(path, JUDGMENTS_SCHEMA, "judgment_id", JudgmentError, hints=_confidence_word)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.analytics.judgments.checks import windows
+from analysis.analytics.judgments.editions import windows
 from analysis.analytics.judgments.terms import ANALYTICAL_CHAPTERS, LIKELIHOOD, NO_RECORD, NOT_CHECKED
 from analysis.ledger.events import split_list
 
@@ -22,9 +22,7 @@ def bearing(direction: str, likelihood: str) -> str:
     return "consistent" if (rank > 0) == (direction == "raises") else "against"
 
 
-def score_after_corpus(
-    indicators: pd.DataFrame, judgments: pd.DataFrame, after: pd.DataFrame, events: pd.DataFrame
-) -> pd.DataFrame:
+def score_after_corpus(indicators: pd.DataFrame, judgments: pd.DataFrame, after: pd.DataFrame) -> pd.DataFrame:
     """The public-record events after the corpus (``after``: :func:`analysis.ledger.reference.after_corpus`)
     scored against the indicators: one row per record event and indicator listing its key, columns
     ``key``, ``day``, ``subject``, ``indicator_id``, ``judgment_id``, ``indicator``, ``direction``,
@@ -32,7 +30,7 @@ def score_after_corpus(
     False for a retrospective one). A record event no indicator lists has one row with the indicator
     columns empty: nothing the record adds is dropped."""
     lik = dict(zip(judgments["judgment_id"], judgments["likelihood"]))
-    win = windows(judgments, events).set_index("judgment_id")
+    win = windows(judgments).set_index("judgment_id")
     rows = []
     for rec in after.itertuples(index=False):
         matched = indicators[indicators["record_keys"].map(lambda v: rec.key in split_list(v))]

@@ -14,6 +14,8 @@ from analysis.ledger.claims import CLAIM_PATTERN
 from analysis.ledger.events import EVENT_PATTERN
 
 JUDGMENTS_PATH = paths.DATA_DIR / "judgments.csv"
+EDITIONS_PATH = paths.DATA_DIR / "editions.csv"
+OUTCOMES_PATH = paths.DATA_DIR / "outcomes.csv"
 INDICATORS_PATH = paths.DATA_DIR / "indicators.csv"
 
 #: The ICD 203 likelihood terms, from least to most likely.
@@ -54,6 +56,10 @@ JUDGMENT_COLUMNS: tuple[str, ...] = (
     "chapter",
     "title",
     "horizon",
+    "edition",
+    "issued",
+    "opens",
+    "closes",
     "statement",
     "likelihood",
     "confidence",
@@ -90,3 +96,24 @@ def likelihood_scale() -> pd.DataFrame:
     probability range, ``from (%)`` and ``to (%)``."""
     columns = ["ICD 203 term", "from (%)", "to (%)"]
     return pd.DataFrame([dict(zip(columns, (t, lo, hi))) for t, (lo, hi) in LIKELIHOOD_RANGES.items()], columns=columns)
+
+
+#: The columns of ``data/editions.csv``: one row per edition of the judgments.
+EDITION_COLUMNS: tuple[str, ...] = ("edition", "version", "issued", "evidence_cutoff", "summary")
+#: The columns of ``data/outcomes.csv``: one row per forward judgment whose window has closed.
+OUTCOME_COLUMNS: tuple[str, ...] = ("judgment_id", "outcome", "record_key", "assessed", "reasoning")
+#: What the public record says of a closed window: the event occurred, did not, or the record holds nothing.
+OUTCOMES: tuple[str, ...] = ("occurred", "did not occur", "unresolved")
+#: What a judgment is: about the past, a forecast (issued before its window closed), or a hindcast
+#: (issued after its window had closed: scored apart, never presented as a forecast).
+KINDS: tuple[str, ...] = ("retrospective", "forecast", "hindcast")
+#: A forward judgment whose window opens more than this many months after its edition's evidence
+#: cut-off is one further confidence level down (the evidence gap).
+STALE_MONTHS = 12
+
+
+def probability(likelihood: str) -> float:
+    """The probability a likelihood term stands for when a forecast is scored: the midpoint of its ICD 203
+    range (``likely``, 55–80 %, is 0.675)."""
+    low, high = LIKELIHOOD_RANGES[likelihood]
+    return (low + high) / 200

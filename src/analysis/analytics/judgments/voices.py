@@ -114,27 +114,33 @@ def evidence_items(
     return pd.DataFrame(rows, columns=columns).astype({"first_hand": bool})
 
 
-def confidence_of(voices: int, first_hand: int, relays: int = HIGH_RELAYS, forward: bool = False) -> str:
+def confidence_of(
+    voices: int, first_hand: int, relays: int = HIGH_RELAYS, forward: bool = False, stale: bool = False
+) -> str:
     """The confidence rule: the evidence supports ``high`` with at least :data:`HIGH_VOICES`
     independent voices of which at least :data:`HIGH_FIRST_HAND` are first-hand, carried by at least
     :data:`HIGH_RELAYS` seeds; ``moderate`` with at least :data:`MODERATE_VOICES` voices of which at
     least :data:`MODERATE_FIRST_HAND` is first-hand; ``low`` otherwise. A ``forward`` judgment is one
-    level below (never below ``low``)."""
+    level below, and a ``stale`` one (its window opens more than
+    :data:`~analysis.analytics.judgments.terms.STALE_MONTHS` months after the evidence ends) one more;
+    never below ``low``."""
     if first_hand >= HIGH_FIRST_HAND and voices >= HIGH_VOICES and relays >= HIGH_RELAYS:
         level = 2
     elif first_hand >= MODERATE_FIRST_HAND and voices >= MODERATE_VOICES:
         level = 1
     else:
         level = 0
-    return CONFIDENCE[max(0, level - 1) if forward else level]
+    return CONFIDENCE[max(0, level - int(forward) - int(forward and stale))]
 
 
-def voice_counts(items: pd.DataFrame, judgments: pd.DataFrame) -> pd.DataFrame:
+def voice_counts(
+    items: pd.DataFrame, judgments: pd.DataFrame, stale: set[str] | frozenset = frozenset()
+) -> pd.DataFrame:
     """Per judgment (in the judgments' order): ``voices`` (distinct independent voices), ``first_hand``
     (how many of them are first-hand for at least one item), ``relays`` (distinct seeds carrying the
     evidence), ``items`` (evidence items), ``voice_list`` (the voices, first-hand ones first) and
     ``confidence`` (:func:`confidence_of`; a judgment whose ``horizon`` is not ``retrospective`` looks
-    forward)."""
+    forward; those in ``stale``, flagged in ``stale``, have a window that opens long after the evidence ends)."""
     forward = set(judgments.loc[judgments["horizon"] != "retrospective", "judgment_id"])
     rows = []
     for jid in judgments["judgment_id"]:
@@ -150,9 +156,12 @@ def voice_counts(items: pd.DataFrame, judgments: pd.DataFrame) -> pd.DataFrame:
                 "relays": int(len(seeds)),
                 "items": int(own["item"].nunique()),
                 "voice_list": [v for v in voices if v in first] + [v for v in voices if v not in first],
-                "confidence": confidence_of(len(voices), len(first), len(seeds), forward=jid in forward),
+                "stale": jid in stale,
+                "confidence": confidence_of(
+                    len(voices), len(first), len(seeds), forward=jid in forward, stale=jid in stale
+                ),
             }
         )
     return pd.DataFrame(
-        rows, columns=["judgment_id", "voices", "first_hand", "relays", "items", "voice_list", "confidence"]
+        rows, columns=["judgment_id", "voices", "first_hand", "relays", "items", "voice_list", "stale", "confidence"]
     )

@@ -16,13 +16,26 @@ Every public name is importable from here (``from analysis.present.tables import
 from analysis.present.tables.claims import claims_table, record_figures
 from analysis.present.tables.codebook import modes_in_use, terms_in_use, types_in_use
 from analysis.present.tables.excerpts import difference_words, named_as, opening_words, words_found
-from analysis.present.tables.judgments import after_corpus_table, key_judgments, scored_table, watch_table
+from analysis.present.tables.judgments import (
+    after_corpus_table,
+    day_text,
+    editions_table,
+    horizon_text,
+    key_judgments,
+    scorecard_table,
+    scored_table,
+    watch_table,
+)
 from analysis.present.tables.ledger import LedgerTable, ledger_html, reader_ledger, track_ledger
 from analysis.present.tables.myst import LONG_TABLE_ROWS, Myst, Table, cell_text, cite_keys, role_excerpt, show
 from analysis.present.tables.places import places_table, zone_table
 from analysis.present.tables.sources import boilerplate_table, corpus_table, date_evidence_table
 
 __all__ = [
+    "day_text",
+    "editions_table",
+    "horizon_text",
+    "scorecard_table",
     "LONG_TABLE_ROWS",
     "LedgerTable",
     "Myst",

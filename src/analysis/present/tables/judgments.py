@@ -12,6 +12,24 @@ def _number(judgment_id: str) -> str:
     return judgment_id.removeprefix("KJ")
 
 
+def day_text(day: pd.Timestamp) -> str:
+    """A day for a reader: ``7 December 2026``."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def horizon_text(win: pd.Series, horizon: str) -> str:
+    """A judgment's horizon in words, from its stored dates (``win``: a row of
+    :func:`analysis.analytics.judgments.windows`): what has happened, a forecast's window and the
+    edition that fixed it, or a hindcast labelled as such."""
+    if win["kind"] == "retrospective":
+        return "what has happened, as the articles record it"
+    span = f"the {horizon.removeprefix('next ')} from {day_text(win['opens'])} to {day_text(win['closes'])}"
+    issued = f"edition {int(win['edition'])}, issued {day_text(win['issued'])}"
+    if win["kind"] == "hindcast":
+        return f"{span}; a hindcast, not a forecast: the window had closed before {issued}"
+    return f"{span}, fixed by {issued}"
+
+
 def key_judgments(
     judgments: pd.DataFrame,
     counts: pd.DataFrame,
@@ -43,16 +61,16 @@ def key_judgments(
     for rec in judgments.itertuples(index=False):
         c = per.loc[rec.judgment_id]
         low, high = likelihood_ranges[rec.likelihood]
-        opens, closes = win.loc[rec.judgment_id, "opens"], win.loc[rec.judgment_id, "closes"]
+        opens = win.loc[rec.judgment_id, "opens"]
         reason = briefing.confidence_reason(
-            rec.confidence, int(c["voices"]), int(c["first_hand"]), int(c["relays"]), pd.notna(opens)
+            rec.confidence,
+            int(c["voices"]),
+            int(c["first_hand"]),
+            int(c["relays"]),
+            pd.notna(opens),
+            stale=bool(c.get("stale", False)),
         )
-        horizon = (
-            "what has happened, as the articles record it"
-            if pd.isna(opens)
-            else f"the {rec.horizon.removeprefix('next ')} after the last dated event of the corpus, "
-            f"{opens.day} {opens:%B %Y} to {closes.day} {closes:%B %Y}"
-        )
+        horizon = horizon_text(win.loc[rec.judgment_id], rec.horizon)
         own = items[items["judgment_id"] == rec.judgment_id]
         lines = [
             f"**{_number(rec.judgment_id)}. {escape_myst(rec.title)}.** {escape_myst(said[rec.judgment_id])}",
@@ -132,3 +150,57 @@ def after_corpus_table(after: pd.DataFrame) -> pd.DataFrame:
             "reliability": after["reliability"].to_numpy(),
         }
     )
+
+
+def scorecard_table(card: pd.DataFrame) -> pd.DataFrame:
+    """The scorecard for a reader: the judgment (number and title), what it was (forecast or hindcast)
+    and its window, the likelihood with the probability scored, the outcome with the public-record row
+    it rests on, and the Brier score ("not scored" when unresolved)."""
+    return pd.DataFrame(
+        {
+            "judgment": [f"{_number(j)}. {t}" for j, t in zip(card["judgment_id"], card["title"])],
+            "issued as": [
+                f"{k}, edition {e} ({day_text(i)}); window {day_text(o)} to {day_text(c)}"
+                for k, e, i, o, c in zip(card["kind"], card["edition"], card["issued"], card["opens"], card["closes"])
+            ],
+            "likelihood (probability scored)": [
+                f"{lik} ({p:.3f})" for lik, p in zip(card["likelihood"], card["probability"])
+            ],
+            "outcome (public record)": [
+                f"{o}: {r} (row {k})" if k else f"{o}: {r}"
+                for o, r, k in zip(card["outcome"], card["reasoning"], card["record_key"])
+            ],
+            "Brier score": ["not scored" if pd.isna(b) else f"{b:.3f}" for b in card["brier"]],
+        }
+    )
+
+
+def editions_table(
+    editions: pd.DataFrame, judgments: pd.DataFrame, windows: pd.DataFrame, card: pd.DataFrame
+) -> pd.DataFrame:
+    """The Changes page's table, one row per judgment, grouped by the edition that issued it: the
+    edition (version and day), the judgment, what it was, and how it fared: standing (a retrospective
+    judgment or an open forecast), or its outcome and Brier score."""
+    win = windows.set_index("judgment_id")
+    scored = card.set_index("judgment_id")
+    version = dict(zip(editions["edition"], editions["version"]))
+    rows = []
+    for rec in judgments.itertuples(index=False):
+        w = win.loc[rec.judgment_id]
+        if rec.judgment_id in scored.index:
+            s = scored.loc[rec.judgment_id]
+            fared = s["outcome"] + ("" if pd.isna(s["brier"]) else f" (Brier {s['brier']:.3f})")
+        elif w["kind"] == "retrospective":
+            fared = "stands"
+        else:
+            fared = f"open until {day_text(w['closes'])}"
+        rows.append(
+            {
+                "edition": f"{int(w['edition'])} (version {version[int(w['edition'])]}, {day_text(w['issued'])})",
+                "judgment": f"{_number(rec.judgment_id)}. {rec.title}",
+                "kind": w["kind"],
+                "likelihood": rec.likelihood,
+                "how it fared": fared,
+            }
+        )
+    return pd.DataFrame(rows, columns=["edition", "judgment", "kind", "likelihood", "how it fared"])
