@@ -5,6 +5,8 @@ comments say; if a rating in the file changes, these tests say which conclusion 
 
 from __future__ import annotations
 
+import re
+
 import shutil
 
 import pandas as pd
@@ -153,7 +155,10 @@ def test_reader_table_and_lines(ledger):
     assert not table["who says it"].str.contains("_").any()
     described = ach.evidence(mat, ev, cl, names)
     line = ach.sensitivity_line(mat, hyp, "agreement_end", described)
-    assert line.startswith("dropping C24") and "C06" in line and "tied" in line
+    # each row named by its words and who says it, never by its id
+    c24, c06 = (described.set_index("evidence").at[c, "text"].rstrip(".") for c in ("C24", "C06"))
+    assert line.startswith(f"dropping the row “{c24}”") and f"“{c06}”" in line and "tied" in line
+    assert not re.search(r"\b[CE]\d{2,}\b", line)
     assert "tied at 1 inconsistent row each" in ach.ranking_line(mat, hyp, "agreement_end")
     summary = ach.matrix_summary(mat, hyp, described)
     assert summary.loc["strike_victims", "paragraphs"] == described.query("matrix == 'strike_victims'")["key"].nunique()

@@ -140,7 +140,7 @@ def test_reader_ledger_carries_each_rows_quote():
 def test_claims_table_carries_each_claims_quote():
     claims = claims_mod.load_claims()
     table = claims_table(claims, {}, quote=False)
-    assert list(table["excerpt"]) == list(claims["quote"]) and "the seed's words" not in table
+    assert list(table["excerpt"]) == list(claims["quote"]) and "the article's words" not in table
     for key, words in zip(table["source"], table["excerpt"]):
         _checked(key, [words])
 

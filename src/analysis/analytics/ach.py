@@ -384,6 +384,7 @@ def sensitivity_line(
     own = hypotheses[hypotheses["matrix"] == matrix_id]
     labels = dict(zip(own["hypothesis"], own["label"]))
     who = dict(zip(described["evidence"], described["who"]))
+    text = dict(zip(described["evidence"], described["text"]))
     verb = "dropping" if change == "drop" else "reversing"
     if sens.empty:
         return f"{verb} any single evidence row leaves the top of the ranking as it is"
@@ -392,7 +393,8 @@ def sensitivity_line(
         after = rec.top_after
         tail = "alone" if len(after) == 1 else "tied"
         parts.append(
-            f"{verb} {rec.evidence} ({who.get(rec.evidence, rec.evidence)}) would put {_names(after, labels)} at the top, {tail}"
+            f"{verb} the row “{text.get(rec.evidence, rec.evidence).rstrip('.')}” "
+            f"({who.get(rec.evidence, rec.evidence)}) would put {_names(after, labels)} at the top, {tail}"
         )
     return "; ".join(parts)
 

@@ -7,7 +7,7 @@ import pandas as pd
 
 def claims_table(claims: pd.DataFrame, names: dict[str, str], quote: bool = True) -> pd.DataFrame:
     """Contested claims for a reader: who makes each claim (by name), the position it takes, the claim,
-    optionally the seed's words, the outlet that reports it (by name) and the paragraph. ``excerpt``
+    optionally the article's words, the outlet that reports it (by name) and the paragraph. ``excerpt``
     (not for display: pass ``excerpts={"source": "excerpt"}`` to :func:`show`) holds the claim's
     verified quote, the words its paragraph citation rests on."""
 
@@ -21,13 +21,13 @@ def claims_table(claims: pd.DataFrame, names: dict[str, str], quote: bool = True
             "who claims": [name(v) for v in claims["claimant"]],
             "position": claims["side"].str.replace("_", " ").to_numpy(),
             "claim (paraphrase)": claims["claim"].to_numpy(),
-            "the seed's words": claims["quote"].to_numpy(),
+            "the article's words": claims["quote"].to_numpy(),
             "reported by": [name(v) for v in claims["reported_by"]],
             "source": claims["key"].to_numpy(),
             "excerpt": claims["quote"].to_numpy(),
         }
     )
-    return table if quote else table.drop(columns="the seed's words")
+    return table if quote else table.drop(columns="the article's words")
 
 
 def record_figures(record: pd.DataFrame, key: str) -> pd.DataFrame:

@@ -55,7 +55,7 @@ def zone_table(zone: pd.DataFrame) -> pd.DataFrame:
             ],
             "place": rows["place_name"],
             "type": rows["event_type"],
-            "what the seed reports": rows["summary"],
+            "what the article reports": rows["summary"],
             "to border, km": rows["distance_km"].round(1),
             "source": rows["key"],
             "excerpt": rows["quote"],
