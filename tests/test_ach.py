@@ -6,7 +6,6 @@ comments say; if a rating in the file changes, these tests say which conclusion 
 from __future__ import annotations
 
 import re
-
 import shutil
 
 import pandas as pd
