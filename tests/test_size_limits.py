@@ -31,7 +31,6 @@ PENDING: dict[str, str] = {
     # 110 lines of data, layout and drawing.
     "present/figures.py:event_timeline": "being split by the helper who owns the figures",
     # 644 lines: the rule, loaders, a MyST parser, scoring and orchestration in one module.
-    "analytics/judgments.py": "being split by the helper who owns the judgments",
 }
 
 
