@@ -49,6 +49,7 @@ import shapely.affinity
 from pyproj import Geod
 
 from analysis.core import paths
+from analysis.core.atomic import replace_files
 from analysis.core.errors import AnalysisError
 from analysis.core.schema import check_table, matches, one_of, raise_problems, row_check, table_schema
 from analysis.sources import corpus, places
@@ -448,19 +449,28 @@ def build(args: argparse.Namespace) -> int:
         world110 = read_countries(folder / "countries-110m.json")
 
     region = world10[world10.intersects(shapely.box(*REGION_BBOX))].reset_index(drop=True)
-    write_geojson(region, args.out_dir / REGION_FILE)
-    write_geojson(world110, args.out_dir / WORLD_FILE)
-
     gazetteer = build_gazetteer(world10, args.public_record, args.curated)
-    gazetteer.to_csv(args.gazetteer, index=False, encoding="utf-8", lineterminator="\n")
-    load_gazetteer(args.gazetteer)  # the written file must pass the loader's checks
-
-    lines = []
-    if args.package.is_file():
-        lines.append(f"{sha256(args.package)}  {args.package.name}  (npm pack {PACKAGE}@{VERSION})")
-    lines += [f"{digest}  package/{name}  ({PACKAGE} {VERSION})" for name, digest in inputs.items()]
-    lines += [f"{sha256(args.out_dir / name)}  {name}" for name in (REGION_FILE, WORLD_FILE)]
-    (args.out_dir / "SHA256SUMS").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    # Everything is written and checked in a staging folder first, then the four files are replaced
+    # together, whole (analysis.core.atomic.replace_files): a failure leaves data/ as it was.
+    with tempfile.TemporaryDirectory() as staging:
+        staged = Path(staging)
+        write_geojson(region, staged / REGION_FILE)
+        write_geojson(world110, staged / WORLD_FILE)
+        gazetteer.to_csv(staged / "gazetteer.csv", index=False, encoding="utf-8", lineterminator="\n")
+        load_gazetteer(staged / "gazetteer.csv")  # the file to be written must pass the loader's checks
+        lines = []
+        if args.package.is_file():
+            lines.append(f"{sha256(args.package)}  {args.package.name}  (npm pack {PACKAGE}@{VERSION})")
+        lines += [f"{digest}  package/{name}  ({PACKAGE} {VERSION})" for name, digest in inputs.items()]
+        lines += [f"{sha256(staged / name)}  {name}" for name in (REGION_FILE, WORLD_FILE)]
+        replace_files(
+            {
+                args.out_dir / REGION_FILE: (staged / REGION_FILE).read_bytes(),
+                args.out_dir / WORLD_FILE: (staged / WORLD_FILE).read_bytes(),
+                args.gazetteer: (staged / "gazetteer.csv").read_bytes(),
+                args.out_dir / "SHA256SUMS": "\n".join(lines) + "\n",
+            }
+        )
     print(f"{REGION_FILE}: {len(region)} countries, {(args.out_dir / REGION_FILE).stat().st_size:,} bytes")
     print(f"{WORLD_FILE}: {len(world110)} countries, {(args.out_dir / WORLD_FILE).stat().st_size:,} bytes")
     print(f"{args.gazetteer}: {len(gazetteer)} places")

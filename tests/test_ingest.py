@@ -374,3 +374,27 @@ def test_an_article_at_the_size_limit_is_added_in_bounded_memory(tmp_path):
     assert peak_mb < 200, peak_mb
     check = run_cli(root, "validate")
     assert check.returncode == 0, check.stdout + check.stderr
+
+
+@pytest.mark.slow
+def test_the_year_only_article_through_the_command_line_in_a_scratch_project(tmp_path):
+    """The issue's first input, as a new user runs it: added with the whole year, validate passes."""
+    from scratch import fingerprint, run_cli, scratch_project
+
+    root = scratch_project(tmp_path)
+    src = tmp_path / "article.txt"
+    src.write_text(ARTICLE_2019, encoding="utf-8")
+    before = fingerprint(root)
+    out = run_cli(root, "add", str(src))
+    assert out.returncode == 0 and "published 2019-01-01 to 2019-12-31" in out.stdout, out.stderr
+    after = fingerprint(root)
+    changed = {k for k in after if after[k] != before.get(k)}
+    assert {k for k in changed if not k.startswith("seeds/0")} == {
+        "seeds/SHA256SUMS",
+        "seeds/catalog.csv",
+        "chapters/appendix_seeds.md",
+    }
+    check = run_cli(root, "validate")
+    assert check.returncode == 0 and "not coded yet" in check.stderr, check.stdout + check.stderr
+    again = run_cli(root, "add", str(src))  # now already in the corpus: refused, nothing changed
+    assert again.returncode == 1 and "already in the corpus" in again.stderr and fingerprint(root) == after
