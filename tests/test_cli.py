@@ -7,6 +7,8 @@ import shutil
 import subprocess
 import sys
 
+import frozen
+
 from analysis.core import paths
 
 
@@ -20,12 +22,14 @@ def test_corpus_table():
     proc = run("corpus")
     assert proc.returncode == 0, proc.stderr
     lines = proc.stdout.splitlines()
-    assert len(lines) == 6  # header + five seeds
+    assert len(lines) == 1 + len(list(paths.SEEDS_DIR.glob("*.txt")))  # header + one line per seed
     assert "Une Plume du Mali" in proc.stdout
+    proc = run("corpus", "--seeds", str(frozen.SEEDS))
+    assert proc.returncode == 0 and len(proc.stdout.splitlines()) == 6, proc.stderr  # the five frozen seeds
 
 
 def test_corpus_json():
-    proc = run("corpus", "--json")
+    proc = run("corpus", "--json", "--seeds", str(frozen.SEEDS))
     assert proc.returncode == 0, proc.stderr
     rows = json.loads(proc.stdout)
     assert [r["seed"] for r in rows] == ["000", "001", "002", "003", "004"]
@@ -43,10 +47,10 @@ def test_paragraphs_of_a_seed():
 
 
 def test_unknown_seed_is_one_error_line():
-    proc = run("paragraphs", "042")
+    proc = run("paragraphs", "042", "--seeds", str(frozen.SEEDS))
     assert proc.returncode == 1
     assert proc.stderr.strip().splitlines() == [
-        f"error: {paths.SEEDS_DIR}: no seed '042' (known: 000, 001, 002, 003, 004)"
+        f"error: {frozen.SEEDS}: no seed '042' (known: 000, 001, 002, 003, 004)"
     ]
 
 

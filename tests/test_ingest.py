@@ -10,6 +10,7 @@ import subprocess
 import sys
 from datetime import date
 
+import frozen
 import pytest
 
 from analysis.cli import main
@@ -32,7 +33,7 @@ ARTICLE_EN = "Talks resumed in Algiers, three months after the strike of 25 Augu
 @pytest.fixture
 def seeds(tmp_path):
     dst = tmp_path / "seeds"
-    shutil.copytree(paths.SEEDS_DIR, dst)
+    shutil.copytree(frozen.SEEDS, dst)  # the frozen five (tests/fixtures): the ids below are theirs
     return dst
 
 
@@ -161,7 +162,7 @@ def test_a_year_alone_dates_the_article_to_that_whole_year_and_validate_passes(s
     )
     assert row["date_evidence"] == "2019" and row["evidence_paragraphs"] == f"{added.seed}¶1"
     assert "assumption" in row["date_reasoning"] and row["reviewed"] == "no"
-    result = validate(paths.DATA_DIR, seeds)
+    result = validate(frozen.DATA, seeds)
     assert result.ok, result.problems
     assert any(f"seed {added.seed}: not coded yet" in note for note in result.notes)
 
@@ -316,7 +317,7 @@ def test_several_articles_are_added_together_or_not_at_all(seeds, tmp_path, caps
     other = tmp_path / "other.txt"
     other.write_text(ARTICLE_EN, encoding="utf-8")
     assert main(["add", str(good), str(other), "--seeds", str(seeds)]) == 0
-    assert len(_state(seeds)) == len(before) + 2 and validate(paths.DATA_DIR, seeds).ok
+    assert len(_state(seeds)) == len(before) + 2 and validate(frozen.DATA, seeds).ok
 
 
 @pytest.mark.slow

@@ -1,7 +1,9 @@
-"""Computations over the real ledger: time axis, dyads, periods, balance."""
+"""Computations over the ledger: time axis, dyads, periods, balance. Exact values on the frozen fixture
+ledger (tests/fixtures, see frozen.py), checked by hand against its rows; invariants on the live one."""
 
 from __future__ import annotations
 
+import frozen
 import pandas as pd
 import pytest
 
@@ -12,12 +14,23 @@ from analysis.sources import actors
 
 @pytest.fixture(scope="module")
 def axis():
-    return timeline.on_time_axis(events.load_events())
+    return timeline.on_time_axis(frozen.events())
 
 
 @pytest.fixture(scope="module")
 def dyad(axis):
-    return timeline.dyad(axis, actors.load_actors())
+    return timeline.dyad(axis, frozen.actors())
+
+
+def test_live_ledger_invariants():
+    live = timeline.on_time_axis(events.load_events())
+    assert live["t_start"].is_monotonic_increasing and (live["t_start"] <= live["t_end"]).all()
+    assert set(timeline.period_of(live)) <= {"before rupture", "after rupture", timeline.PERIOD_UNKNOWN}
+    dyad = timeline.dyad(live, actors.load_actors())
+    bal = timeline.balance(dyad)
+    assert int(bal["events"].sum()) == int((timeline.period_of(dyad) != timeline.PERIOD_UNKNOWN).sum())
+    pairs = timeline.pair_counts(live, actors.load_actors())
+    assert (pairs["events"] == pairs["cooperation"] + pairs["conflict"]).all()
 
 
 def test_time_axis_spans(axis):
@@ -69,7 +82,7 @@ def test_family_rejects_unknown_type():
 
 
 def test_pair_counts(axis):
-    table = timeline.pair_counts(axis, actors.load_actors()).set_index("pair")
+    table = timeline.pair_counts(axis, frozen.actors()).set_index("pair")
     assert table.index[:3].tolist() == ["Algeria – Mali", "Mali – Russia", "Algeria – Russia"]
     assert table.loc["Algeria – Mali", ["events", "cooperation", "conflict"]].tolist() == [27, 16, 11]
     assert table.loc["Mali – Russia", ["events", "cooperation", "conflict"]].tolist() == [5, 5, 0]

@@ -22,11 +22,14 @@ ANALYTICAL = ("key_judgments", "algiers_process", "rupture_2024", "russia_mechan
 
 
 def test_every_analytical_chapter_records_the_ledger_state_it_was_reviewed_against():
-    last = load_events()["event_id"].max()
+    ids = set(load_events()["event_id"])
     for name in ANALYTICAL:
-        assert reviewed_against(paths.ROOT / "chapters" / f"{name}.md"), name
-    # today every chapter is reviewed against the whole ledger: no chapter awaits review
-    assert chapters_awaiting_review() == {}, f"review the chapters against {last}"
+        last = reviewed_against(paths.ROOT / "chapters" / f"{name}.md")
+        assert last in ids, name
+    # a chapter awaiting review is not a failure (the book shows a notice and validate lists it);
+    # `validate --strict`, for a release, fails on it (see test_a_new_article_reporting_an_older_event)
+    for chapter, newer in chapters_awaiting_review().items():
+        assert newer and all(e in ids for e in newer), chapter
 
 
 def test_stale_chapters_are_listed_with_the_new_ids(tmp_path):
@@ -127,3 +130,66 @@ def test_after_the_corpus_drops_what_the_ledger_covers():
     covered = events.assign(record_key=events["record_key"].where(events.index != 0, "drone_shot_down_2025"))
     empty = after_corpus(record, covered)
     assert empty.empty and str(empty["day"].dtype).startswith("datetime64")
+
+
+ARTICLE_OLDER = (
+    "Bamako, le 12 mai 2025\n\n"
+    "Le ministre des Affaires étrangères Abdoulaye Diop a reçu à Bamako une délégation algérienne le 14 mars 2023.\n"
+)
+
+
+@pytest.mark.slow
+def test_a_new_article_reporting_an_older_event_leaves_the_fast_suite_green(tmp_path):
+    """The README's steps (add -> extract -> accept -> make expected) in a copy of the project, with an
+    article reporting an event older than the ledger's last: validate passes, lists the chapters
+    awaiting review (and --strict fails on them), and the fast suite passes on the grown data."""
+    root = tmp_path / "report"
+    shutil.copytree(paths.ROOT, root, ignore=COPY_IGNORE)
+    env = {**os.environ, "ANALYSIS_ROOT": str(root), "PYTHONPATH": str(root / "src")}  # the copy's package
+    article = tmp_path / "article.txt"
+    article.write_text(ARTICLE_OLDER, encoding="utf-8")
+
+    def cli(*args, ok=True, module=("-m", "analysis")):
+        out = subprocess.run([sys.executable, *module, *args], capture_output=True, text=True, env=env, cwd=root)
+        assert (out.returncode == 0) == ok, out.stdout + out.stderr
+        return out.stdout + out.stderr
+
+    last = load_events()["start_day"].max()
+    cli("add", str(article), "--outlet", "Maliweb")
+    new_file = sorted((root / "seeds").glob("*.txt"), key=lambda p: int(p.name.split("_")[0]))[-1]
+    cli("extract", str(new_file), "--review", str(tmp_path / "review.csv"))
+    review = pd.read_csv(tmp_path / "review.csv", dtype=str, keep_default_na=False)
+    stamp = review.index[review["paragraph"] == "1"][0]
+    review.loc[stamp, ["decision", "notes"]] = ["exclude", "The article's own date stamp."]
+    row = review.index[review["quote"].str.contains("délégation algérienne")][0]
+    assert review.loc[row, "date_start"] == "2023-03-14"
+    review.loc[row, ["decision", "context", "actor1", "actor2", "place", "summary", "claimed_by", "reported_by"]] = [
+        "accept",
+        "diplomatic",
+        "diop",
+        "dza",
+        "bamako",
+        "Diop receives an Algerian delegation in Bamako.",
+        "maliweb",
+        "maliweb",
+    ]
+    review.to_csv(tmp_path / "review.csv", index=False)
+    new_id = re.search(r"added to .*: (E\d{3,})", cli("accept", str(tmp_path / "review.csv"))).group(1)
+    grown = load_events(root / "data" / "events.csv")
+    assert grown.set_index("event_id").loc[new_id, "start_day"] < last  # older than the ledger's last
+    assert grown["start_day"].is_monotonic_increasing  # the loader's order, not the file's
+
+    cli(module=("tests/snapshot.py",))  # make expected
+    notes = cli("validate")
+    assert "ledger ok" in notes and "awaiting review" in notes and new_id in notes
+    strict = cli("validate", "--strict", ok=False)
+    assert "not ready for release: chapters/" in strict and new_id in strict
+
+    suite = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-m", "not slow", "-p", "no:cacheprovider", "tests"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=root,
+    )
+    assert suite.returncode == 0, suite.stdout[-6000:] + suite.stderr[-2000:]

@@ -236,6 +236,10 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         for problem in result.problems:
             print(problem)
         return 1
+    if args.strict and result.notes:  # a release: no chapter awaiting review, no unconfirmed catalogue row
+        for note in result.notes:
+            print(f"not ready for release: {note}")
+        return 1
     print(result.summary)
     return 0
 
@@ -317,6 +321,11 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("--data", default=str(paths.DATA_DIR), help="data folder (default: %(default)s)")
     p.add_argument("--seeds", default=str(paths.SEEDS_DIR), help="seeds folder (default: %(default)s)")
     p.add_argument("--write-json", action="store_true", help="first rewrite data/events.json from events.csv")
+    p.add_argument(
+        "--strict",
+        action="store_true",
+        help="for a release: also fail on chapters awaiting review and catalogue rows not yet reviewed",
+    )
     p.set_defaults(func=_cmd_validate)
 
     return parser
