@@ -267,3 +267,41 @@ def test_no_serious_accessibility_violations(visited):
         if serious:
             report[page] = serious
     assert not report, report
+
+
+def test_a_citation_card_opens_on_keyboard_focus_and_passes_axe(browser, server):
+    """On a judgment, Tab reaches a citation's marker (a link to the paragraph, no script needed); its
+    card opens on focus with the outlet, the date, the paragraph and the verified excerpt; Tab moves into
+    the card's own link and the card stays open; Escape closes it; axe-core finds no serious violation
+    with the card open. A screenshot of the open card is kept as a test artefact."""
+    visit = Visit(browser, f"{server}/chapters/key_judgments.html")
+    page = visit.page
+    marker = page.locator(".cite-marker").first
+    card = page.locator(".cite-card").first
+    assert marker.get_attribute("href").split("#")[-1].startswith("p-"), "the marker links to the paragraph"
+    assert not card.is_visible()
+    for _ in range(400):  # the keyboard's path, from the top of the page
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.classList.contains('cite-marker')"):
+            break
+    else:
+        pytest.fail("Tab never reached a citation marker")
+    focused = page.locator(".cite-marker:focus")
+    open_card = page.locator(".cite:focus-within .cite-card")
+    assert open_card.is_visible()
+    text = open_card.inner_text()
+    assert "paragraph" in text and open_card.locator("q").inner_text().strip()
+    assert focused.get_attribute("aria-describedby") == open_card.get_attribute("id")
+    ARTEFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTEFACTS.parent / "citation-card-open.png"))
+    page.add_script_tag(content=AXE_JS.read_text(encoding="utf-8"))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    serious = [f"{x['id']}: {x['help']}" for x in result["violations"] if x["impact"] in SERIOUS]
+    assert not serious, serious
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.classList.contains('cite-card-link')")
+    assert open_card.is_visible()
+    page.keyboard.press("Escape")
+    assert not page.locator(".cite:focus-within .cite-card").is_visible()
+    assert not visit.problems, visit.problems
+    visit.close()

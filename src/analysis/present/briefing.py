@@ -18,6 +18,7 @@ import re
 
 import pandas as pd
 
+from analysis.analytics.judgments import LIKELIHOOD
 from analysis.present.pages import escape_myst, number_words
 from analysis.present.tables.excerpts import opening_words
 from analysis.present.tables.myst import Myst, cite_keys
@@ -26,6 +27,15 @@ from analysis.present.tables.myst import Myst, cite_keys
 _COMMON_OPENERS = ("The", "A", "An", "Further", "Both", "There")
 _ROLE = re.compile(r"\{paras?\}`[^`]*`")
 _WINDOW = re.compile(r"\s+in the window\b")
+#: An ICD 203 likelihood term in running text, the longest first ("very unlikely" before "unlikely").
+LIKELIHOOD_TERMS = re.compile(
+    r"\b(" + "|".join(sorted(map(re.escape, LIKELIHOOD), key=len, reverse=True)) + r")\b", re.IGNORECASE
+)
+
+
+def terms_in(text: str) -> set[str]:
+    """The likelihood terms ``text`` uses, lowercased."""
+    return {t.lower() for t in LIKELIHOOD_TERMS.findall(text)}
 
 
 def _clause(title: str) -> str:
@@ -52,7 +62,7 @@ def verdict(title: str, statement: str, likelihood: str, confidence: str, window
     """One sentence stating a judgment with its likelihood term and its confidence (see the module's
     docstring). ``window`` (:func:`window_words`) replaces "in the window" in a forward statement."""
     head = statement_head(statement)
-    if likelihood in head.lower() and not _ROLE.search(head):
+    if terms_in(head) == {likelihood} and not _ROLE.search(head):
         head = _WINDOW.sub(window, head) if window else head
         return f"{head[0].upper()}{head[1:]} ({confidence} confidence)."
     return f"We judge it {likelihood}, with {confidence} confidence, that {_clause(title.rstrip('.'))}."

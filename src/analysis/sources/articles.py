@@ -15,8 +15,8 @@ UNNAMED = "an unnamed outlet"
 
 def date_words(earliest: pd.Timestamp, latest: pd.Timestamp) -> str:
     """A publication date or interval in words, as precise as its bounds: ``31 August 2021`` (one day),
-    ``August 2021`` (within one month), ``February–March 2024`` (within one year; ``2025`` when the
-    bounds are its first and last days), ``2017–2019`` (over several years)."""
+    ``August 2021`` (within one month), ``February–March 2024`` (within one year; ``2025`` when they
+    fall in its first and last months), ``2017–2019`` (over several years)."""
     earliest, latest = pd.Timestamp(earliest), pd.Timestamp(latest)
     if latest < earliest:
         raise ValueError(f"publication interval ends before it starts: {earliest:%Y-%m-%d} > {latest:%Y-%m-%d}")

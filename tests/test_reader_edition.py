@@ -1,0 +1,202 @@
+"""The reader's edition: articles named by outlet and date, one-sentence verdicts carrying their
+likelihood, confidence with its reason, citations as markers with cards, and the built analytical pages
+held to their limits (no paragraph key or internal id in the body, "seed" rarely, a short summary, the
+first likelihood term early on the Key judgments page)."""
+
+from __future__ import annotations
+
+import re
+import sys
+
+import pandas as pd
+import pytest
+from docutils import nodes
+from readability import ANALYTICAL_PAGES, body_text, counts
+
+from analysis.analytics import judgments as J
+from analysis.core import paths
+from analysis.present import briefing
+from analysis.sources.articles import article_labels, date_words
+
+sys.path.insert(0, str(paths.ROOT / "_ext"))
+import citation_cards  # noqa: E402
+
+#: Limits the issue sets for the built analytical pages.
+MAX_KEYS_PER_100_WORDS = 1.0
+MAX_SEED_WORDS = 10
+MAX_BOTTOM_LINE_WORDS = 250
+FIRST_TERM_WITHIN = 120
+
+
+# --- articles by outlet and date ------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "earliest, latest, words",
+    [
+        ("2021-08-31", "2021-08-31", "31 August 2021"),
+        ("2021-08-01", "2021-08-31", "August 2021"),
+        ("2024-02-28", "2024-03-31", "February–March 2024"),
+        ("2025-01-03", "2025-12-31", "2025"),
+        ("2025-01-01", "2025-12-31", "2025"),
+        ("2017-07-01", "2019-04-02", "2017–2019"),
+    ],
+)
+def test_date_words(earliest, latest, words):
+    assert date_words(pd.Timestamp(earliest), pd.Timestamp(latest)) == words
+
+
+def test_date_words_refuses_a_reversed_interval():
+    with pytest.raises(ValueError, match="ends before it starts"):
+        date_words(pd.Timestamp("2024-03-02"), pd.Timestamp("2024-03-01"))
+
+
+def test_article_labels_name_outlet_and_date_never_the_seed_id():
+    catalog = pd.DataFrame(
+        {
+            "seed": ["007", "1000"],
+            "title": ["A title", "Another"],
+            "outlet": ["Maliweb", ""],
+            "published_earliest": pd.to_datetime(["2025-01-02", "2021-08-31"]),
+            "published_latest": pd.to_datetime(["2025-01-02", "2021-08-31"]),
+        }
+    )
+    labels = article_labels(catalog).set_index("seed")
+    assert labels.at["007", "short"] == "Maliweb, 2 January 2025"
+    assert labels.at["007", "long"] == "Maliweb's article of 2 January 2025"
+    assert labels.at["1000", "long"] == "an unnamed outlet's article of 31 August 2021"
+    assert not labels[["short", "long"]].stack().str.contains("007|1000|seed").any()
+
+
+# --- verdicts and confidence ------------------------------------------------------------------------
+def test_a_retrospective_verdict_states_the_title_with_its_term_and_confidence():
+    said = briefing.verdict("The rupture was a sequence of acts", "The break came as acts: x.", "likely", "high")
+    assert said == "We judge it likely, with high confidence, that the rupture was a sequence of acts."
+    # a proper noun keeps its capital
+    assert "that Russia is an arena" in briefing.verdict("Russia is an arena", "Both court Moscow.", "likely", "low")
+
+
+def test_a_forward_verdict_is_the_statement_s_head_with_its_window():
+    statement = 'A return is very unlikely in the window: Bamako rejects it ({para}`003¶54 "rejects: any"`).'
+    said = briefing.verdict("A return", statement, "very unlikely", "moderate", " in the 12 months to 3 January 2026")
+    assert said == "A return is very unlikely in the 12 months to 3 January 2026 (moderate confidence)."
+    # a head without the judgment's own term (near miss: "unlikely" inside "very unlikely") is not used
+    said = briefing.verdict("A return", "A return is very unlikely: x.", "unlikely", "low")
+    assert said.startswith("We judge it unlikely, with low confidence, that a return")
+
+
+def test_statement_head_ignores_colons_inside_citations():
+    assert briefing.statement_head('Acts ({para}`003¶1 "a: b"`) came: then more.') == 'Acts ({para}`003¶1 "a: b"`) came'
+    assert briefing.statement_head("No colon here. Second.") == "No colon here"
+
+
+@pytest.mark.parametrize(
+    "args, expected",
+    [
+        (
+            ("moderate", 2, 1, 3, False),
+            "moderate: two independent sources, one of them a party to the events, in three articles",
+        ),
+        (("low", 1, 0, 1, False), "low: one independent source, none of them a party to the events, in one article"),
+        (
+            ("low", 1, 1, 1, True),
+            "low: one independent source, itself a party to the events, in one article; one level lower because it looks beyond the evidence",
+        ),
+    ],
+)
+def test_confidence_reason_in_words(args, expected):
+    assert briefing.confidence_reason(*args) == expected
+
+
+def test_every_summary_sentence_carries_its_judgment_s_likelihood_term():
+    kj = J.assessment()
+    said = briefing.verdicts(kj["judgments"], kj["windows"])
+    for (term, conf), sentence in zip(zip(kj["judgments"]["likelihood"], kj["judgments"]["confidence"]), said):
+        terms = briefing.terms_in(sentence)
+        assert terms == {term}, sentence
+        assert f"{conf} confidence" in sentence
+    text = briefing.summary_judgments(kj["judgments"], kj["windows"]).text
+    assert all(s in text for s in said)
+
+
+def test_reader_voice_names_an_unnamed_outlet_by_its_article():
+    articles = pd.DataFrame({"seed": ["003"], "outlet": [""], "date": ["2025"], "long": ["x"]})
+    assert briefing.reader_voice("outlet_003", {}, articles) == "an unnamed outlet (its article of 2025)"
+    assert briefing.reader_voice("seed 003", {}, articles) == "an unnamed outlet (its article of 2025)"
+    assert briefing.reader_voice("state:MLI", {"state:MLI": "Mali (officials)"}, articles) == "Mali (officials)"
+
+
+# --- citation markers -------------------------------------------------------------------------------
+def test_brackets_around_citations_are_dropped_with_the_space_before_them():
+    para = nodes.paragraph()
+    a, b = nodes.inline("a", "a"), nodes.inline("b", "b")
+    para += [nodes.Text("months"), nodes.Text("\n"), nodes.Text("("), a, nodes.Text(", "), b, nodes.Text("), and")]
+    citation_cards.unbracket([a, b])
+    assert para.astext() == "monthsa, b, and"
+    # no closing bracket: nothing changes
+    para = nodes.paragraph()
+    c = nodes.inline("c", "c")
+    para += [nodes.Text("see ("), c, nodes.Text(" and more)")]
+    citation_cards.unbracket([c])
+    assert para.astext() == "see (c and more)"
+
+
+def test_a_card_escapes_the_seed_s_words():
+    facts = {
+        "outlet": "O<b>",
+        "title": "T&",
+        "date": "2025",
+        "n": 3,
+        "excerpt": '<script>"x"',
+        "opening": False,
+        "key": "003¶3",
+    }
+    html = citation_cards.marker_html(4, facts, "seeds.html#p-003-3", "cite-card-0")
+    assert "<script>" not in html and "&lt;script&gt;" in html and "O&lt;b&gt;" in html and "T&amp;" in html
+    assert '<sup>4</sup>' in html and 'aria-describedby="cite-card-0"' in html and 'id="cite-card-0"' in html
+    assert 'href="seeds.html#p-003-3"' in html
+
+
+# --- the page detectors, on fixtures ----------------------------------------------------------------
+def test_counts_find_keys_ids_and_the_word_seed_and_nothing_else():
+    text = "As 003¶60 says, E017 and C11 back KJ3; Seeds and a seed. Not E01, C1, KJ, seedling, 1003¶, ¶60."
+    got = counts(text)
+    assert got["keys"] == 1 and got["ids"] == ["E017", "C11", "KJ3"] and got["seed"] == 2
+
+
+def test_body_text_leaves_out_cards_and_the_list_of_sources():
+    html = (
+        '<article class="bd-article"><p>Words here<span class="cite"><a><sup>1</sup></a>'
+        '<span class="cite-card">003¶60 card</span></span>.</p>'
+        '<section id="sources"><ol><li>003¶60</li></ol></section></article>'
+    )
+    assert body_text(html) == "Words here 1 ."
+
+
+# --- the built pages --------------------------------------------------------------------------------
+@pytest.mark.slow
+@pytest.mark.parametrize("page", ANALYTICAL_PAGES[1:] + ("intro.html",))
+def test_analytical_pages_show_no_key_no_internal_id_and_seldom_seed(built_book, page):
+    got = counts(body_text((built_book / page).read_text(encoding="utf-8")))
+    assert got["keys_per_100"] <= MAX_KEYS_PER_100_WORDS, got
+    assert got["ids"] == [], got["ids"]
+    assert got["seed"] <= MAX_SEED_WORDS, got
+
+
+@pytest.mark.slow
+def test_the_summary_is_short_and_says_what_the_key_judgments_page_says(built_book):
+    summary = body_text((built_book / "intro.html").read_text(encoding="utf-8"))
+    bottom = summary[summary.index("Bottom line.") : summary.index("The key judgments in brief.")]
+    assert counts(bottom)["words"] <= MAX_BOTTOM_LINE_WORDS
+    judgments_page = body_text((built_book / "chapters" / "key_judgments.html").read_text(encoding="utf-8"))
+    kj = J.assessment()
+    for sentence in briefing.verdicts(kj["judgments"], kj["windows"]):
+        plain = re.sub(r"\s+", " ", sentence.replace("\\", ""))
+        assert plain in summary and plain in judgments_page, plain
+    assert "Evidence cut-off:" in summary and "Edition:" in summary
+
+
+@pytest.mark.slow
+def test_the_first_likelihood_term_comes_early_on_the_key_judgments_page(built_book):
+    text = body_text((built_book / "chapters" / "key_judgments.html").read_text(encoding="utf-8"))
+    m = briefing.LIKELIHOOD_TERMS.search(text)
+    assert m, "no likelihood term on the page"
+    assert counts(text[: m.start()])["words"] <= FIRST_TERM_WITHIN
