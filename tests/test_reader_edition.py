@@ -189,7 +189,7 @@ def test_the_summary_is_short_and_says_what_the_key_judgments_page_says(built_bo
     judgments_page = body_text((built_book / "chapters" / "key_judgments.html").read_text(encoding="utf-8"))
     judgments_page = judgments_page.replace("\u2019", "'")  # Sphinx's smart quotes
     kj = J.assessment()
-    for sentence in briefing.verdicts(kj["judgments"], kj["windows"]):
+    for sentence in briefing.verdicts(kj["current"], kj["windows"]):
         plain = re.sub(r"\s+", " ", sentence.replace("\\", ""))
         assert plain in summary and plain in judgments_page, plain
     assert "Evidence cut-off:" in summary and "Edition:" in summary
