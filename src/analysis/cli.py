@@ -181,16 +181,12 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     show = args.progress or (len(jobs) > 1 and sys.stderr.isatty())
     bar = tqdm(results, total=len(jobs), desc="extract", unit="file", file=sys.stderr, disable=not show)
     if args.review:
+        from analysis.core.atomic import atomic_writer
         from analysis.intake.review import write_review_rows
 
-        partial = Path(args.review + ".partial")  # renamed when complete: never half a review file
-        try:
-            with bar, partial.open("w", encoding="utf-8", newline="") as out:  # streamed: memory stays flat
-                n = write_review_rows(out, bar)
-        except BaseException:
-            partial.unlink(missing_ok=True)
-            raise
-        partial.replace(args.review)
+        # streamed (memory stays flat) into a temporary file renamed when complete: never half a review file
+        with bar, atomic_writer(args.review) as out:
+            n = write_review_rows(out, bar)
         print(
             f"{args.review}: {n} candidate rows to review (set decision=accept, then: python -m analysis accept {args.review})"
         )

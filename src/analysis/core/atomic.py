@@ -1,7 +1,9 @@
 """Writing data files whole or not at all.
 
 Every command that writes the report's data (``add``, ``accept``, ``seed-page --write``,
-``validate --write-json``) goes through :func:`replace_files` (or :func:`write_atomic` for one file):
+``validate --write-json``, ``scripts/build_geo.py``) goes through :func:`replace_files` (or
+:func:`write_atomic` for one file; :func:`atomic_writer` streams one file, as ``extract --review``
+writes its review file):
 
 1. each new content is written to a temporary file in the target's own folder (a dot-file, so no
    loader mistakes it for data), flushed and ``fsync``-ed, with the target's permissions;
@@ -17,12 +19,13 @@ command leaves every file as it found it (short of the machine failing between t
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 from pathlib import Path
-from typing import Mapping
+from typing import IO, Iterator, Mapping
 
-__all__ = ["replace_files", "write_atomic"]
+__all__ = ["atomic_writer", "replace_files", "write_atomic"]
 
 
 def _as_bytes(content: str | bytes) -> bytes:
@@ -101,3 +104,22 @@ def replace_files(changes: Mapping[str | Path, str | bytes]) -> list[Path]:
 def write_atomic(path: str | Path, content: str | bytes) -> Path:
     """Replace one file whole (see :func:`replace_files`); returns its path."""
     return replace_files({path: content})[0]
+
+
+@contextlib.contextmanager
+def atomic_writer(path: str | Path, encoding: str = "utf-8") -> Iterator[IO[str]]:
+    """A text file to write ``path`` through as a stream (memory stays flat): the lines go to a temporary
+    file beside it, which replaces ``path`` (fsync, then rename) only when the ``with`` block ends
+    without an error; on an error it is removed and ``path`` is as it was."""
+    target = Path(path)
+    tmp = _temp_beside(target, b"")
+    try:
+        with open(tmp, "w", encoding=encoding, newline="") as fh:
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    _fsync_dir(target.parent)
