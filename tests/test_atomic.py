@@ -56,7 +56,6 @@ def test_a_failed_rename_puts_back_the_files_already_replaced(tmp_path, monkeypa
     assert _tree(tmp_path) == before  # a.csv restored, new.txt removed, c.csv never touched
 
 
-
 def test_a_streamed_file_replaces_its_target_only_when_complete(tmp_path):
     target = tmp_path / "review.csv"
     target.write_bytes(b"old\n")
@@ -68,6 +67,7 @@ def test_a_streamed_file_replaces_its_target_only_when_complete(tmp_path):
     with atomic.atomic_writer(target) as fh:
         fh.write("whole\r\n")
     assert _tree(tmp_path) == {"review.csv": b"whole\r\n"}  # line ends as written
+
 
 def _build_geo():
     import importlib.util
