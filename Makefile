@@ -6,10 +6,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: help report pdf test check format lock lab clean venv system-deps browser-deps bench bench-extract bench-scale data expected
+.PHONY: help report brief pdf test check format lock lab clean venv system-deps browser-deps bench bench-extract bench-scale data expected
 
 help:
 	@echo "make report   build the HTML report into _build/html, redoing only what changed (creates .venv)"
+	@echo "make brief    the briefing PDF (at most six pages) into _build/brief (needs TeX Live)"
 	@echo "make pdf      build the PDF into _build/latex (needs TeX Live; 'make system-deps' installs it as root)"
 	@echo "make check    the fast suite (no notebook, no book build) and ruff: under a minute"
 	@echo "make test     run the whole suite: unit tests, the PDF and the book with -W (each notebook once), browser tests"
@@ -38,6 +39,10 @@ JOBS ?= 2
 report: $(STAMP)
 	$(BIN)/python -m analysis.build.buildcache report --jobs $(JOBS)
 	@echo "Report built: open file://$(CURDIR)/_build/html/index.html"
+
+# The briefing PDF (at most six pages) from the book's sources: _build/brief/algeria-mali-brief.pdf.
+brief: report
+	$(BIN)/python -m analysis.build.brief
 
 # TeX Live and fonts for the PDF, Chromium and npm for the browser tests; installed only when missing and
 # only as root (as in CI).

@@ -363,7 +363,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "target",
         choices=["report", "pdf", "html", "status"],
-        help="report: the PDF and chapter PDFs (when TeX Live is present), then the HTML; "
+        help="report: the PDF, chapter PDFs and the brief (when TeX Live is present), then the HTML; "
         "pdf or html alone; status: what a build would redo, without building",
     )
     parser.add_argument("--root", default=str(paths.ROOT), help="the project's top folder (default: %(default)s)")
@@ -385,6 +385,9 @@ def main(argv: list[str] | None = None) -> int:
         outputs = [args.target]
     try:
         record = build(root, outputs, jobs=args.jobs)
+        brief = root / "_build" / "brief" / "algeria-mali-brief.pdf"
+        if "pdf" in outputs and ("built" in record["outputs"].values() or not brief.is_file()):
+            _step([sys.executable, "-m", "analysis.build.brief"], root, "the brief (analysis.build.brief)")
     except BuildError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
