@@ -21,6 +21,7 @@ from analysis.core.errors import AnalysisError
 from analysis.core.keys import KEY, PILCROW, SEED_ID, SEED_PATTERN, paragraph_key, parse_key, seed_order  # noqa: F401 (PILCROW, parse_key re-exported)
 from analysis.core.schema import check_table, items_match, matches, one_of, raise_problems, row_check, table_schema
 from analysis.core.text import detect_language, display_text, nfc, word_count
+from analysis.sources.grades import CREDIBILITY, GRADE_COLUMNS, GRADE_FACTS, RELIABILITY, YES_NO, grade_consistent
 
 CATALOG_NAME = "catalog.csv"
 CHECKSUMS_NAME = "SHA256SUMS"
@@ -39,6 +40,7 @@ CATALOG_COLUMNS = (
     "evidence_paragraphs",
     "date_reasoning",
     "reviewed",
+    *GRADE_COLUMNS,
 )
 DATE_PRECISIONS = ("day", "month", "year", "approximate", "interval")
 LANGUAGES = ("en", "fr")
@@ -268,9 +270,17 @@ CATALOG_SCHEMA = table_schema(
             items_match(KEY, "evidence_paragraphs {value!r} is not a ;-separated list of paragraph keys")
         ],
         "reviewed": [one_of(("yes", "no"))],
+        **{fact: [one_of(YES_NO)] for fact in GRADE_FACTS},
+        "reliability": [one_of(RELIABILITY)],
+        "credibility": [one_of(CREDIBILITY)],
     },
     row_checks=[
-        row_check(_ordered_interval, "inverted date interval: {published_earliest} is after {published_latest}")
+        row_check(
+            grade_consistent,
+            "grade {reliability}{credibility} is not the grading rule's for its facts "
+            "(analysis.sources.grades), or a damaged copy has no copy_note",
+        ),
+        row_check(_ordered_interval, "inverted date interval: {published_earliest} is after {published_latest}"),
     ],
     unique=("seed",),
 )

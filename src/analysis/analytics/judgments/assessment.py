@@ -5,11 +5,19 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.analytics.judgments.checks import _defaults, corpus_end, horizon_months, load_indicators, load_judgments
+from analysis.analytics.judgments.checks import (
+    _catalog,
+    _defaults,
+    corpus_end,
+    horizon_months,
+    load_indicators,
+    load_judgments,
+)
 from analysis.analytics.judgments.editions import current_edition, is_stale, load_editions, months_between, windows
 from analysis.analytics.judgments.scorecard import brier_summary, calibration, load_outcomes, scorecard
 from analysis.analytics.judgments.scoring import score_after_corpus, watch
 from analysis.analytics.judgments.voices import evidence_items, voice_counts, voice_names
+from analysis.sources.grades import damaged_seeds
 
 
 def current(judgments: pd.DataFrame, wins: pd.DataFrame, issued: pd.Timestamp) -> pd.DataFrame:
@@ -47,7 +55,8 @@ def assessment() -> dict:
     record, editions = load_public_record(), load_editions()
     judgments = load_judgments(events=events, claims=claims, paragraphs=paragraphs, actors=actors, editions=editions)
     indicators = load_indicators(judgments=judgments, public_record=record)
-    items = evidence_items(judgments, events, claims, actors)
+    catalog = _catalog()
+    items = evidence_items(judgments, events, claims, actors, catalog)
     wins = windows(judgments)
     cutoff = dict(zip(editions["edition"], editions["evidence_cutoff"]))
     stale = {r.judgment_id for r in wins.itertuples(index=False) if is_stale(r.opens, cutoff[r.edition])}
@@ -61,7 +70,8 @@ def assessment() -> dict:
         "current": current(judgments, wins, gap["issued"]),
         "indicators": indicators,
         "items": items,
-        "counts": voice_counts(items, judgments, stale),
+        "counts": voice_counts(items, judgments, stale, damaged_seeds(catalog)),
+        "catalog": catalog,
         "windows": wins,
         "editions": editions,
         "gap": gap,

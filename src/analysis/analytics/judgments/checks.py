@@ -33,6 +33,7 @@ from analysis.core.keys import KEY, is_key
 from analysis.core.quote import citations, verbatim
 from analysis.core.schema import check_table, items_match, matches, one_of, raise_problems, row_check, table_schema
 from analysis.ledger.events import split_list
+from analysis.sources.grades import damaged_seeds
 
 
 # --------------------------------------------------------------------------------------------------
@@ -151,7 +152,9 @@ def judgment_problems(
     formed, dates that do not fit the edition (:func:`~analysis.analytics.judgments.editions.window_problems`),
     evidence items that name no event, claim or paragraph, citations in ``statement`` and ``changes_if``
     without their verbatim excerpt, and a ``confidence`` that is not the rule's result for the evidence
-    (a window opening long after the edition's evidence cut-off counts as stale)."""
+    (a window opening long after the edition's evidence cut-off counts as stale; sources graded as in
+    :mod:`analysis.sources.grades`). A judgment whose window closed before the latest edition keeps the
+    confidence it was issued with: it is scored, not judged again."""
     path = Path(path)
     frame, problems = check_table(path, JUDGMENTS_SCHEMA, "judgment_id", JudgmentError, hints=_confidence_word)
     if problems:
@@ -176,9 +179,14 @@ def judgment_problems(
         return problems
     cutoff = dict(zip(editions["edition"], editions["evidence_cutoff"]))
     stale = {r.judgment_id for r in frame.itertuples(index=False) if is_stale(r.opens, cutoff[int(r.edition)])}
-    counts = voice_counts(evidence_items(frame, events, claims, actors), frame, stale).set_index("judgment_id")
+    catalog = _catalog()
+    items = evidence_items(frame, events, claims, actors, catalog)
+    counts = voice_counts(items, frame, stale, damaged_seeds(catalog)).set_index("judgment_id")
+    latest = editions["issued"].max()
     for rec in frame.itertuples(index=False):
         got = counts.loc[rec.judgment_id]
+        if rec.closes and pd.Timestamp(rec.closes) < latest:
+            continue  # a closed window is scored, not judged again: it keeps the confidence it was issued with
         if rec.confidence != got["confidence"]:
             problems.append(
                 f"{_where(path, rec.judgment_id, rec.line)}: confidence {rec.confidence!r} is not the rule's "
@@ -186,6 +194,13 @@ def judgment_problems(
                 f"{got['relays']} seeds)"
             )
     return problems
+
+
+def _catalog() -> pd.DataFrame:
+    """The seed catalogue with its grades (loaded lazily: a lower layer's loader)."""
+    from analysis.sources.corpus import load_catalog
+
+    return load_catalog()
 
 
 def _defaults(events, claims, paragraphs, actors):

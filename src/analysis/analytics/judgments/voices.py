@@ -15,6 +15,7 @@ from analysis.analytics.judgments.terms import (
 from analysis.core.keys import is_key, parse_key
 from analysis.ledger.events import split_list
 from analysis.sources.actors import actor_names
+from analysis.sources.grades import unnamed_seeds
 
 
 # --------------------------------------------------------------------------------------------------
@@ -51,15 +52,20 @@ def evidence_items(
     events: pd.DataFrame,
     claims: pd.DataFrame,
     actors: pd.DataFrame,
+    catalog: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """One row per judgment, evidence item and voice: ``judgment_id``, ``item`` (``E046``, ``C01`` or
     ``003¶60``), ``kind`` (event, claim, paragraph), ``key`` (the paragraph the item rests on),
     ``quote`` (the ledger's or claim's verbatim words, "" for a paragraph), ``voice``, ``first_hand``
-    (bool) and ``seeds`` (the seeds that carry the item, ``;``-separated). Unknown items are skipped
-    (:func:`judgment_problems` reports them)."""
+    (bool), ``seeds`` (the seeds that carry the item, ``;``-separated) and ``counted`` (bool): False for
+    the own voice of a seed graded ``F`` in ``catalog`` (an outlet the text does not name: its own
+    reading is shown, not counted as an independent voice; see :mod:`analysis.sources.grades`).
+    Unknown items are skipped (:func:`judgment_problems` reports them)."""
     ev = events.set_index("event_id")
     cl = claims.set_index("claim_id")
     seed_voice = _seed_voices(events, actors)
+    unnamed = unnamed_seeds(catalog) if catalog is not None else set()
+    uncounted = {seed_voice[s] for s in unnamed if s in seed_voice} | {f"seed {s}" for s in unnamed}
 
     def parties(event_id: str) -> set[str]:
         if event_id not in ev.index:
@@ -108,10 +114,11 @@ def evidence_items(
                         "voice": voice,
                         "first_hand": bool(first),
                         "seeds": ";".join(sorted(seeds)),
+                        "counted": voice not in uncounted,
                     }
                 )
-    columns = ["judgment_id", "item", "kind", "key", "quote", "voice", "first_hand", "seeds"]
-    return pd.DataFrame(rows, columns=columns).astype({"first_hand": bool})
+    columns = ["judgment_id", "item", "kind", "key", "quote", "voice", "first_hand", "seeds", "counted"]
+    return pd.DataFrame(rows, columns=columns).astype({"first_hand": bool, "counted": bool})
 
 
 def confidence_of(
@@ -134,20 +141,26 @@ def confidence_of(
 
 
 def voice_counts(
-    items: pd.DataFrame, judgments: pd.DataFrame, stale: set[str] | frozenset = frozenset()
+    items: pd.DataFrame,
+    judgments: pd.DataFrame,
+    stale: set[str] | frozenset = frozenset(),
+    damaged: set[str] | frozenset = frozenset(),
 ) -> pd.DataFrame:
     """Per judgment (in the judgments' order): ``voices`` (distinct independent voices), ``first_hand``
     (how many of them are first-hand for at least one item), ``relays`` (distinct seeds carrying the
     evidence), ``items`` (evidence items), ``voice_list`` (the voices, first-hand ones first) and
     ``confidence`` (:func:`confidence_of`; a judgment whose ``horizon`` is not ``retrospective`` looks
-    forward; those in ``stale``, flagged in ``stale``, have a window that opens long after the evidence ends)."""
+    forward; those in ``stale``, flagged in ``stale``, have a window that opens long after the evidence
+    ends). Only ``counted`` voices count (all, when ``items`` has no such column), and seeds in
+    ``damaged`` (a copy that is not intact) are not counted as relays."""
     forward = set(judgments.loc[judgments["horizon"] != "retrospective", "judgment_id"])
     rows = []
     for jid in judgments["judgment_id"]:
         own = items[items["judgment_id"] == jid]
+        own = own[own["counted"]] if "counted" in own else own
         first = set(own.loc[own["first_hand"], "voice"])
         voices = list(dict.fromkeys(own["voice"]))
-        seeds = {s for v in own["seeds"] for s in v.split(";") if s}
+        seeds = {s for v in own["seeds"] for s in v.split(";") if s} - set(damaged)
         rows.append(
             {
                 "judgment_id": jid,

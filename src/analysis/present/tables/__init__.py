@@ -29,9 +29,10 @@ from analysis.present.tables.judgments import (
 from analysis.present.tables.ledger import LedgerTable, ledger_html, reader_ledger, track_ledger
 from analysis.present.tables.myst import LONG_TABLE_ROWS, Myst, Table, cell_text, cite_keys, role_excerpt, show
 from analysis.present.tables.places import places_table, zone_table
-from analysis.present.tables.sources import boilerplate_table, corpus_table, date_evidence_table
+from analysis.present.tables.sources import boilerplate_table, corpus_table, date_evidence_table, grades_table
 
 __all__ = [
+    "grades_table",
     "day_text",
     "editions_table",
     "horizon_text",

@@ -61,3 +61,32 @@ def boilerplate_table(paragraphs: pd.DataFrame, example_chars: int = 60) -> pd.D
             }
         )
     return pd.DataFrame(rows, columns=["rule", "paragraphs", "where", "example", "words"])
+
+
+def grades_table(catalog: pd.DataFrame) -> pd.DataFrame:
+    """The articles' grades (:mod:`analysis.sources.grades`) for a reader: the article by outlet and
+    date, the four facts recorded for it (a damaged copy with what is wrong), and the grade with the
+    meaning of each half."""
+    from analysis.sources.articles import article_labels
+    from analysis.sources.grades import CREDIBILITY, RELIABILITY
+
+    labels = dict(zip(*article_labels(catalog)[["seed", "short"]].T.to_numpy()))
+
+    def fact(value: object) -> str:
+        return {"yes": "yes", "no": "no"}.get(str(value), "not recorded")
+
+    return pd.DataFrame(
+        {
+            "article": [f"{labels.get(s, s)}: {t}" for s, t in zip(catalog["seed"], catalog["title"])],
+            "outlet named": [fact(v) for v in catalog["outlet_named"]],
+            "relays others": [fact(v) for v in catalog["relayed"]],
+            "quotes a party": [fact(v) for v in catalog["first_hand"]],
+            "copy intact": [
+                fact(v) + (f" ({n})" if n else "") for v, n in zip(catalog["copy_intact"], catalog["copy_note"])
+            ],
+            "grade": [
+                f"{r or 'F'}{c or '6'}: {RELIABILITY[r or 'F']}; {CREDIBILITY[c or '6']}"
+                for r, c in zip(catalog["reliability"], catalog["credibility"])
+            ],
+        }
+    )
