@@ -71,7 +71,7 @@ def test_bad_catalogue_rows_are_all_reported(tmp_path):
     cat = seeds / "catalog.csv"
     lines = cat.read_text(encoding="utf-8").splitlines(keepends=True)
     lines[2] = lines[2].replace(",fr,", ",de,", 1)  # seed 001 (line 3)
-    lines[5] = lines[5].replace(",yes\n", ",maybe\n")  # seed 004 (line 6), the last column
+    lines[5] = lines[5].replace(",yes,yes,no,yes,yes,,B,2\n", ",maybe,yes,no,yes,yes,,B,2\n")  # seed 004 (line 6)
     cat.write_text("".join(lines), encoding="utf-8")
     proc = run("corpus", "--seeds", str(seeds))
     assert proc.returncode == 1 and proc.stdout == ""
