@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: help report brief pdf test check format lock lab clean venv system-deps browser-deps bench bench-extract bench-scale data expected
+.PHONY: help report brief pdf test check format lock lab clean venv system-deps browser-deps bench bench-extract bench-scale data expected mutants
 
 help:
 	@echo "make report   build the HTML report into _build/html, redoing only what changed (creates .venv)"
@@ -110,6 +110,14 @@ expected: $(STAMP)
 # Build benchmarks (not tests): clean and cached builds, the PDF, peak memory, page weight.
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_build.py
+
+# Mutation testing (mutmut, configured in pyproject.toml [tool.mutmut]): the rule functions are mutated one
+# small change at a time and the fast tests that state those rules must fail on each; survivors are listed.
+mutants: $(STAMP)
+	rm -rf mutants
+	$(BIN)/mutmut run --max-children 2 || true
+	$(BIN)/mutmut results | tee _build/mutants.txt
+	@echo "surviving mutants: $$(grep -c ': survived' _build/mutants.txt || true) (list in _build/mutants.txt)"
 
 # Extraction benchmarks: 5 to 5,000 articles through extract --review --jobs 2.
 bench-extract: $(STAMP)

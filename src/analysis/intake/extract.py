@@ -28,6 +28,7 @@ import pandas as pd
 from analysis.core.dates import DateMention, find_dates
 from analysis.core.errors import AnalysisError
 from analysis.core.text import detect_language, nfc
+from analysis.intake.resolve import Resolver
 from analysis.sources.actors import actor_matcher
 from analysis.sources.corpus import SEED_NAME, CorpusError, classify, paragraph_key, read_text, split_paragraphs
 from analysis.sources.places import place_matcher
@@ -60,6 +61,7 @@ COLUMNS: tuple[str, ...] = (
     "actors",
     "places",
     "kept_for",
+    "resolutions",
 )
 
 
@@ -244,7 +246,10 @@ def candidate_rows(
     """The rows of :func:`candidates` (dicts with the keys :data:`COLUMNS`), one by one, from paragraph
     records (dicts with ``seed``, ``n``, ``key``, ``text``, ``kind`` and optionally ``lang``) and two
     functions ``text -> list of ids``: the loop itself, without a frame, for runs over many articles."""
+    resolver, seed = Resolver(), None
     for rec in paragraphs:
+        if rec["seed"] != seed:  # what one article settles never reaches into another
+            resolver, seed = Resolver(), rec["seed"]
         if rec["kind"] == "boilerplate":
             continue
         text = str(rec["text"])
@@ -252,7 +257,7 @@ def candidate_rows(
         lang = lang if lang in ("en", "fr") else None
         for no, (s, e) in enumerate(split_sentences(text), start=1):
             sentence = text[s:e]
-            mentions = find_dates(sentence, lang=lang, anchor=anchor)
+            mentions, resolutions = resolver.sentence(find_dates(sentence, lang=lang, anchor=anchor), rec["key"], lang)
             actor_ids = find_actor_ids(sentence)
             place_ids = find_place_ids(sentence)
             reasons = [
@@ -273,6 +278,7 @@ def candidate_rows(
                 "actors": actor_ids,
                 "places": place_ids,
                 "kept_for": "+".join(reasons),
+                "resolutions": resolutions,
             }
 
 

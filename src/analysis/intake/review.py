@@ -117,6 +117,9 @@ def review_record(candidate: dict) -> dict:
             "places_found": ";".join(candidate["places"]),
             "suggested_type": suggested,
             "cue": cue,
+            # relative dates the article settles (analysis.intake.resolve), said in words: accept keeps
+            # them in the ledger row's notes, where validate's coverage rule finds the mention
+            "notes": "; ".join(candidate.get("resolutions") or []),
         }
     )
     return row
