@@ -45,7 +45,7 @@ def test_add_copies_byte_for_byte_under_the_next_id(seeds, tmp_path):
     before = corpus.load_catalog(seeds)
     src = tmp_path / "article.txt"
     src.write_text(ARTICLE_FR, encoding="utf-8")
-    added = add_article(src, seeds, today=date(2025, 4, 10))
+    added = add_article(src, seeds, data_dir=frozen.DATA, today=date(2025, 4, 10))
     expected_id = keys.seed_id(max(int(s) for s in before["seed"]) + 1)
     assert added.seed == expected_id and added.path.read_bytes() == src.read_bytes()
     catalog = corpus.load_catalog(seeds)  # the loader accepts the new row: file, checksum and dates agree
@@ -60,7 +60,7 @@ def test_add_copies_byte_for_byte_under_the_next_id(seeds, tmp_path):
 def test_without_a_stamp_the_latest_mention_bounds_the_interval(seeds, tmp_path):
     src = tmp_path / "article.txt"
     src.write_text(ARTICLE_EN, encoding="utf-8")
-    added = add_article(src, seeds, today=date(2025, 1, 15))
+    added = add_article(src, seeds, data_dir=frozen.DATA, today=date(2025, 1, 15))
     assert added.row["published_earliest"] == "2024-08-25" and added.row["published_latest"] == "2025-01-15"
     assert added.row["date_precision"] == "interval" and "25 August 2024" in added.row["date_evidence"]
 
@@ -68,7 +68,7 @@ def test_without_a_stamp_the_latest_mention_bounds_the_interval(seeds, tmp_path)
 def test_given_dates_are_marked_reviewed(seeds, tmp_path):
     src = tmp_path / "article.txt"
     src.write_text(ARTICLE_EN, encoding="utf-8")
-    added = add_article(src, seeds, outlet="An outlet", published="2025-01-02")
+    added = add_article(src, seeds, data_dir=frozen.DATA, outlet="An outlet", published="2025-01-02")
     assert added.row["reviewed"] == "yes" and added.row["outlet"] == "An outlet"
 
 
@@ -88,7 +88,7 @@ def test_bad_input_changes_nothing(seeds, tmp_path, content, kwargs, message):
     src.write_bytes(content)
     before = _state(seeds)
     with pytest.raises(IngestError, match=message):
-        add_article(src, seeds, **kwargs)
+        add_article(src, seeds, data_dir=frozen.DATA, **kwargs)
     assert _state(seeds) == before
 
 
@@ -96,16 +96,16 @@ def test_an_article_already_in_the_corpus_is_refused(seeds):
     before = _state(seeds)
     first = sorted(seeds.glob("000_*.txt"))[0]
     with pytest.raises(IngestError, match="already in the corpus as seed 000"):
-        add_article(first, seeds)
+        add_article(first, seeds, data_dir=frozen.DATA)
     assert _state(seeds) == before
 
 
 def test_cli_add_prints_one_line_per_article_and_one_error_line(seeds, tmp_path, capsys):
     src = tmp_path / "a.txt"
     src.write_text(ARTICLE_FR, encoding="utf-8")
-    assert main(["add", str(src), "--seeds", str(seeds)]) == 0
+    assert main(["add", str(src), "--seeds", str(seeds), "--data", str(frozen.DATA)]) == 0
     assert "inferred: check seeds/catalog.csv" in capsys.readouterr().out
-    assert main(["add", str(src), "--seeds", str(seeds)]) == 1
+    assert main(["add", str(src), "--seeds", str(seeds), "--data", str(frozen.DATA)]) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and err[0].startswith("error: ") and "already in the corpus" in err[0]
 
@@ -128,7 +128,7 @@ def test_the_id_after_999_is_1000_and_the_catalogue_sorts_by_number(seeds, tmp_p
     assert list(corpus.load_catalog(seeds)["seed"]) == ["000", "001", "002", "003", "999"]
     src = tmp_path / "article.txt"
     src.write_text(ARTICLE_FR, encoding="utf-8")
-    added = add_article(src, seeds, today=date(2025, 4, 10))
+    added = add_article(src, seeds, data_dir=frozen.DATA, today=date(2025, 4, 10))
     assert added.seed == "1000" and added.path.name.startswith("1000_")
     catalog = corpus.load_catalog(seeds)  # 1000 sorts after 999 (as text it would come first)
     assert list(catalog["seed"]) == ["000", "001", "002", "003", "999", "1000"]
@@ -136,7 +136,7 @@ def test_the_id_after_999_is_1000_and_the_catalogue_sorts_by_number(seeds, tmp_p
     assert list(corpus.seed_files(seeds)) == list(catalog["seed"])
     assert "1000" in set(corpus.verify_checksums(seeds)["seed"])
     with pytest.raises(IngestError, match=r"already in the corpus as seed 1000 \(1000_"):
-        add_article(src, seeds)
+        add_article(src, seeds, data_dir=frozen.DATA)
 
 
 # ----------------------------------------------------------------------------------------------------
@@ -149,7 +149,7 @@ ARTICLE_2019 = "In 2019, Algeria hosted talks between Bamako and the northern mo
 def _add_text(seeds, tmp_path, text, **kwargs):
     src = tmp_path / "article.txt"
     src.write_text(text, encoding="utf-8")
-    return add_article(src, seeds, **kwargs)
+    return add_article(src, seeds, data_dir=frozen.DATA, **kwargs)
 
 
 def test_a_year_alone_dates_the_article_to_that_whole_year_and_validate_passes(seeds, tmp_path):
@@ -253,7 +253,7 @@ def test_a_file_over_the_limit_is_refused_before_it_is_read(seeds, tmp_path, mon
 
     monkeypatch.setattr(type(big), "open", guarded)
     before = _state(seeds)
-    assert main(["add", str(big), "--seeds", str(seeds)]) == 1
+    assert main(["add", str(big), "--seeds", str(seeds), "--data", str(frozen.DATA)]) == 1
     err = capsys.readouterr().err.splitlines()
     assert err == [
         f"error: {big}: 81,000,000 bytes, over the limit of 300,000 bytes for an article "
@@ -267,8 +267,8 @@ def test_max_bytes_raises_the_limit(seeds, tmp_path):
     src.write_text(ARTICLE_2019, encoding="utf-8")
     size = src.stat().st_size
     with pytest.raises(IngestError, match="over the limit"):
-        add_article(src, seeds, max_bytes=size - 1)
-    assert add_article(src, seeds, max_bytes=size).seed
+        add_article(src, seeds, data_dir=frozen.DATA, max_bytes=size - 1)
+    assert add_article(src, seeds, data_dir=frozen.DATA, max_bytes=size).seed
 
 
 def test_a_failed_write_leaves_every_file_as_it_was(seeds, tmp_path, monkeypatch):
@@ -312,11 +312,11 @@ def test_several_articles_are_added_together_or_not_at_all(seeds, tmp_path, caps
     good.write_text(ARTICLE_2019, encoding="utf-8")
     bad.write_text("No date at all here.\n", encoding="utf-8")
     before = _state(seeds)
-    assert main(["add", str(good), str(bad), "--seeds", str(seeds)]) == 1
+    assert main(["add", str(good), str(bad), "--seeds", str(seeds), "--data", str(frozen.DATA)]) == 1
     assert "no date in the text" in capsys.readouterr().err and _state(seeds) == before
     other = tmp_path / "other.txt"
     other.write_text(ARTICLE_EN, encoding="utf-8")
-    assert main(["add", str(good), str(other), "--seeds", str(seeds)]) == 0
+    assert main(["add", str(good), str(other), "--seeds", str(seeds), "--data", str(frozen.DATA)]) == 0
     assert len(_state(seeds)) == len(before) + 2 and validate(frozen.DATA, seeds).ok
 
 
