@@ -1,7 +1,9 @@
 """Citable output: every published figure gets a "Cite this figure" line, the How to cite page gets
 BibTeX for the report and for each chapter, and no page carries an external script URL.
 
-- A figure is *published* when its chapter wrote ``exports/<figure name>.csv`` (``figures.publish``).
+- A figure is *published* when its chapter wrote ``exports/<figure name>.csv`` (``figures.publish``);
+  a table likewise with ``exports/<table name>.csv`` (``figures.publish_table``): it gets a "Cite this
+  table" line.
   Its line names the figure's number and title, the report, the page's anchor, the build (version,
   commit, date: :mod:`analysis.core.buildinfo`) and the SHA-256 of the data file, so a pasted figure can be
   traced to the exact build and data.
@@ -37,8 +39,8 @@ class ReportBibtex(SphinxDirective):
         return [bibtex_placeholder()]
 
 
-def _caption_title(figure: nodes.figure) -> str:
-    caption = next(iter(figure.findall(nodes.caption)), None)
+def _caption_title(figure: nodes.Element) -> str:
+    caption = next(iter(figure.findall(nodes.caption if isinstance(figure, nodes.figure) else nodes.title)), None)
     text = caption.astext().strip() if caption is not None else ""
     first = re.split(r"(?<=\.)\s", text, maxsplit=1)[0].rstrip(".")
     return first if len(first) <= 140 else first[:140].rsplit(" ", 1)[0] + "…"
@@ -111,7 +113,10 @@ def _chapter_entry(env, docname, info, title, year, note) -> str | None:
     )
 
 
-def _figure_line(app, env, docname: str, figure: nodes.figure) -> nodes.paragraph | None:
+def _figure_line(app, env, docname: str, figure: nodes.Element) -> nodes.paragraph | None:
+    """The "Cite this figure" (or "Cite this table") line of a figure or table whose chapter published
+    its data as ``exports/<its id>.csv``; None for one that did not."""
+    kind = "figure" if isinstance(figure, nodes.figure) else "table"
     src_dir = (Path(app.srcdir) / docname).parent
     for fid in figure["ids"]:
         csv = src_dir / "exports" / f"{fid}.csv"
@@ -119,15 +124,15 @@ def _figure_line(app, env, docname: str, figure: nodes.figure) -> nodes.paragrap
             continue
         info = build_info(Path(app.srcdir))
         digest = hashlib.sha256(csv.read_bytes()).hexdigest()
-        number = _number(env, docname, "figure", fid)
-        label = f"Figure {number}" if number else "Figure"
+        number = _number(env, docname, kind, fid)
+        label = f"{kind.capitalize()} {number}" if number else kind.capitalize()
         text = (
             f"{label}, “{_caption_title(figure)}”. In {info.author_text}, {_report_title(app)}, "
             f"version {info.version}, commit {info.commit}, built {info.date}. "
             f"{docname}.html#{fid}. Data: {fid}.csv, SHA-256 {digest[:SHORT_HASH]}."
         )
         para = nodes.paragraph(classes=["cite-figure"])
-        para += nodes.strong("Cite this figure: ", "Cite this figure: ")
+        para += nodes.strong(f"Cite this {kind}: ", f"Cite this {kind}: ")
         para += nodes.Text(text)
         return para
     return None
@@ -135,7 +140,7 @@ def _figure_line(app, env, docname: str, figure: nodes.figure) -> nodes.paragrap
 
 def resolve(app, doctree, docname):
     env = app.env
-    for figure in list(doctree.findall(nodes.figure)):
+    for figure in [*doctree.findall(nodes.figure), *doctree.findall(nodes.table)]:
         line = _figure_line(app, env, docname, figure)
         if line is not None:
             figure.parent.insert(figure.parent.index(figure) + 1, line)

@@ -46,12 +46,14 @@ def test_every_published_figure_has_a_cite_line_with_its_data_checksum(built_boo
     exports = sorted(root.glob("chapters/exports/*.csv"))
     assert exports, "no figure published its data"
     text = "\n".join(_text(p) for p in (built_book / "chapters").glob("*.html"))
-    lines = re.findall(r"Cite this figure: (Figure [\d.]+, “[^”]+”.*?SHA-256 ([0-9a-f]{16})\.)", text)
+    lines = re.findall(
+        r"Cite this (?:figure|table): ((?:Figure|Table) [\d.]+, “[^”]+”.*?SHA-256 ([0-9a-f]{16})\.)", text
+    )
     by_name = {re.search(r"([\w-]+)\.csv, SHA-256", line).group(1): digest for line, digest in lines}
     for csv in exports:
         assert csv.stem in by_name, f"{csv.stem} has no 'Cite this figure' line"
         assert hashlib.sha256(csv.read_bytes()).hexdigest().startswith(by_name[csv.stem]), csv.stem
-    assert all("#fig-" in line and "version " in line and "commit " in line for line, _ in lines)
+    assert all(("#fig-" in line or "#tbl-" in line) and "version " in line and "commit " in line for line, _ in lines)
 
 
 @pytest.mark.slow

@@ -27,6 +27,8 @@ LEDGER_FILES = (
     "events.json",
     "claims.csv",
     "quantities.csv",
+    "interests.csv",
+    "turning_points.csv",
     "public_record.csv",
     "coverage_exclusions.csv",
     "gazetteer.csv",

@@ -7,8 +7,9 @@ date-coverage table); :func:`run` returns the problems alone. Checks:
 2. ``events.csv`` rows are well formed (:func:`analysis.ledger.events.event_problems`);
 3. the ledger agrees with the corpus, actors, gazetteer and public record
    (:func:`analysis.ledger.events.check_ledger`);
-4. ``claims.csv`` and ``quantities.csv`` agree with the actors, paragraphs and ledger
-   (:func:`analysis.ledger.claims.claim_problems`, :func:`analysis.ledger.quantities.quantity_problems`);
+4. ``claims.csv``, ``quantities.csv``, ``interests.csv`` and ``turning_points.csv`` agree with the
+   actors, paragraphs and ledger (:func:`analysis.ledger.claims.claim_problems`,
+   :func:`analysis.ledger.quantities.quantity_problems`, :mod:`analysis.ledger.interests`);
 5. ``public_record.csv`` loads, and ``events.json`` holds exactly what ``events.csv`` holds;
 6. every date mention in a non-boilerplate paragraph is covered by a ledger row or listed, with a
    reason, in ``coverage_exclusions.csv`` (:func:`date_coverage`); a seed that no ledger row and no
@@ -38,6 +39,7 @@ from analysis.core.schema import check_table, matches, positive, raise_problems,
 from analysis.core.text import fold
 from analysis.ledger import claims as claims_mod
 from analysis.ledger import events as events_mod
+from analysis.ledger import interests as interests_mod
 from analysis.ledger import quantities, reference
 from analysis.ledger.events import cited_keys, iso_bounds
 from analysis.sources import actors as actors_mod
@@ -264,6 +266,8 @@ def validate(data_dir: str | Path = paths.DATA_DIR, seeds_dir: str | Path = path
 
     claims = _loaded(problems, claims_mod.load_claims, data_dir / "claims.csv", actors, paras, events)
     problems.extend(quantities.quantity_problems(data_dir / "quantities.csv", actors, paras, events))
+    problems.extend(interests_mod.interest_problems(data_dir / "interests.csv", actors, paras))
+    problems.extend(interests_mod.turning_point_problems(data_dir / "turning_points.csv", events))
 
     exclusions = _loaded(problems, load_exclusions, data_dir / EXCLUSIONS_NAME)
     if events is not None and exclusions is not None:

@@ -115,6 +115,17 @@ def publish(drawn: tuple[Figure, pd.DataFrame], name: str, folder: Path = EXPORT
     return Image(filename=str(out["png"]))
 
 
+def publish_table(frame: pd.DataFrame, name: str, folder: Path = EXPORT_DIR) -> Path:
+    """Write a table's rows as ``<folder>/<name>.csv`` (``name`` is the table's ``:name:``, so the
+    book's "Cite this table" line finds it and the page offers it for download); returns the path.
+    Bytes are deterministic."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.csv"
+    frame.to_csv(path, index=False, lineterminator="\n")
+    return path
+
+
 def ledger_source(events: pd.DataFrame) -> str:
     """The source line of a chart of ledger events: the file, the seeds the charted rows come from (a
     range, computed, so an added article moves it) and the scores' origin."""

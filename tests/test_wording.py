@@ -1,0 +1,70 @@
+"""Counts and lists in generated sentences (analysis.core.wording): hand-derived expectations."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.core import wording
+
+
+@pytest.mark.parametrize(
+    "n, args, expected",
+    [
+        (0, ("event",), "no events"),
+        (1, ("event",), "1 event"),
+        (2, ("event",), "2 events"),
+        (3, ("city",), "3 cities"),
+        (2, ("day",), "2 days"),
+        (2, ("process",), "2 processes"),
+        (2, ("city and town", "cities and towns"), "2 cities and towns"),
+        (1, ("city and town", "cities and towns"), "1 city and town"),
+        (11, ("event",), "11 events"),
+    ],
+)
+def test_count_agrees_with_its_number(n, args, expected):
+    assert wording.count(n, *args) == expected
+
+
+def test_count_in_words_and_zero_wording():
+    assert wording.count(4, "meeting", words=True) == "four meetings"
+    assert wording.count(13, "meeting", words=True) == "13 meetings"
+    assert wording.count(0, "event", zero="none of the") == "none of the events"
+    with pytest.raises(ValueError):
+        wording.count(-1, "event")
+
+
+def test_verb_agrees():
+    assert [wording.verb(n, "is", "are") for n in (0, 1, 2)] == ["are", "is", "are"]
+
+
+@pytest.mark.parametrize(
+    "items, expected",
+    [
+        ([], "none"),
+        (["Kidal"], "Kidal"),
+        (["Kidal", "Tessalit"], "Kidal and Tessalit"),
+        (["Kidal", "Tessalit", "Gao"], "Kidal, Tessalit and Gao"),
+        (["003¶34", "003¶34"], "003¶34"),  # a repeat is dropped
+        (["a", "", "b"], "a and b"),
+    ],
+)
+def test_join(items, expected):
+    assert wording.join(items) == expected
+
+
+def test_join_with_or():
+    assert wording.join(["a", "b", "c"], conjunction="or") == "a, b or c"
+
+
+def test_counted_list_gives_every_category_its_number_and_drops_empty_ones():
+    cats = [(6, "city and town", "cities and towns"), (0, "country"), (3, "region")]
+    assert wording.counted_list(cats) == "6 cities and towns and 3 regions"
+    assert wording.counted_list([(6, "city and town", "cities and towns"), (2, "country"), (1, "region")]) == (
+        "6 cities and towns, 2 countries and 1 region"
+    )
+    assert wording.counted_list([(0, "country")]) == "none"
+
+
+@pytest.mark.parametrize("noun, expected", [("y", "ys"), ("boy", "boys"), ("party", "parties"), ("box", "boxes")])
+def test_plural_near_misses(noun, expected):
+    assert wording.plural(noun) == expected
