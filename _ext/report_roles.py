@@ -84,13 +84,30 @@ def paras_role(name, rawtext, text, lineno, inliner, options=None, content=None)
         return [inliner.problematic(rawtext, rawtext, msg)], [msg]
     out: list = []
     msgs: list = []
-    for i, (key, excerpt) in enumerate(items):
-        nodes_, m = _citation(key, key, excerpt, lineno, inliner)
+    merged = merge_items(items)
+    for i, (key, excerpts) in enumerate(merged):
+        for excerpt in excerpts[1:]:  # every excerpt is checked; the key is shown once
+            bad, m = _citation(key, key, excerpt, lineno, inliner)
+            if m:
+                out.extend(bad)
+                msgs.extend(m)
+        nodes_, m = _citation(key, key, excerpts[0], lineno, inliner)
+        if excerpts[0] is not None and len(excerpts) > 1 and not m:
+            nodes_[0]["excerpt"] = " \u2026 ".join(e for e in excerpts if e)
         out.extend(nodes_)
         msgs.extend(m)
-        if i < len(items) - 1:
+        if i < len(merged) - 1:
             out.append(nodes.Text(", "))
     return out, msgs
+
+
+def merge_items(items: list[tuple[str, str | None]]) -> list[tuple[str, list[str | None]]]:
+    """The citations of one role with each key once, in first-seen order, holding every excerpt given
+    for it: a key cited twice in one citation reads "003¶34", not "003¶34, 003¶34"."""
+    merged: dict[str, list[str | None]] = {}
+    for key, excerpt in items:
+        merged.setdefault(key, []).append(excerpt)
+    return list(merged.items())
 
 
 def resolve(app, doctree, docname):

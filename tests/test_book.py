@@ -139,3 +139,18 @@ def test_the_root_page_heading_takes_the_corpus_years():
         SimpleNamespace(env=SimpleNamespace(docname="chapters/x"), config=SimpleNamespace(root_doc="intro")), other
     )
     assert "1990–1991" in other.next_node(nodes.title).astext()
+
+
+@pytest.mark.slow
+def test_built_pages_have_no_generated_sentence_glitch(built_book):
+    """No page says "0 is", repeats a key within one citation, or leaves a counted category without its
+    number (analysis.core.wording.sentence_glitches)."""
+    import html as html_mod
+
+    from analysis.core.wording import sentence_glitches
+
+    problems = []
+    for page in sorted((built_book / "chapters").glob("*.html")):
+        text = html_mod.unescape(re.sub(r"<[^>]+>", "", page.read_text(encoding="utf-8")))
+        problems += [f"{page.name}: {g}" for g in sentence_glitches(re.sub(r"\s+", " ", text))]
+    assert not problems, problems

@@ -164,3 +164,9 @@ def test_the_prose_scan_sees_bare_citations_and_skips_code(tmp_path):
         (1, "003¶62", None),
         (6, "003¶63", "w"),
     ]
+
+
+def test_a_key_cited_twice_in_one_citation_is_shown_once_with_both_excerpts():
+    items = [("003¶34", "a"), ("003¶8", None), ("003¶34", "b")]
+    assert report_roles.merge_items(items) == [("003¶34", ["a", "b"]), ("003¶8", [None])]
+    assert report_roles.merge_items([("003¶34", "a"), ("003¶35", "a")]) == [("003¶34", ["a"]), ("003¶35", ["a"])]

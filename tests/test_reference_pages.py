@@ -99,7 +99,7 @@ NAMES = {"dza": "Algeria", "mli": "Mali", "fama": "FAMa"}
 def test_chronology_merges_ledger_and_public_record_in_date_order():
     frame = reference.chronology(EVENTS, RECORD, NAMES, pd.DataFrame({"event_id": ["E002"], "label": ["Strike"]}))
     assert frame["sort date"].tolist() == ["2023-12", "2023-12-22", "2024-08-25"]
-    assert frame["kind"].tolist() == ["Sanction", "public record", "Assault"]
+    assert frame["kind"].tolist() == ["SANCTION", "public record", "ASSAULT"]
     assert frame["source"].tolist() == ["003¶55", "public record: Ouestaf (reliability C)", "003¶60"]
     assert frame["actors"].tolist() == ["Algeria \u2192 Mali", "", "FAMa"]
     assert frame["turning point"].tolist() == ["", "", "Strike"]
@@ -158,7 +158,7 @@ def test_interests_matrix_fills_every_cell_and_names_the_voice():
     assert (m["text"] == interests.NOT_STATED).sum() == 13
     first = m.iloc[0]["entries"][0]
     assert first["who"] == "Ahmed Attaf, through Maghreb Emergent"
-    assert m[m["party"] == "AES"].iloc[0]["entries"][0]["who"] == reference.UNNAMED_OUTLET
+    assert m[m["party"] == interests.PARTY_LABELS["aes"]].iloc[0]["entries"][0]["who"] == reference.UNNAMED_OUTLET
 
 
 def test_strip_code_and_title():
@@ -167,3 +167,10 @@ def test_strip_code_and_title():
     assert reference.title_of(text) == "Title here"
     with pytest.raises(ValueError):
         reference.title_of("no title")
+
+
+def test_a_title_with_an_apostrophe_matches_its_typographic_bookmark():
+    from analysis.present.printing import _title_key
+
+    assert _title_key("Who's who") == _title_key("Who\u2019s  Who")
+    assert _title_key("Who's who") != _title_key("Whos who")

@@ -68,3 +68,31 @@ def test_counted_list_gives_every_category_its_number_and_drops_empty_ones():
 @pytest.mark.parametrize("noun, expected", [("y", "ys"), ("boy", "boys"), ("party", "parties"), ("box", "boxes")])
 def test_plural_near_misses(noun, expected):
     assert wording.plural(noun) == expected
+
+
+def test_of_which_never_says_zero():
+    assert wording.of_which(0, "conflictual") == "none of them conflictual"
+    assert wording.of_which(1, "conflictual") == "of which 1 is conflictual"
+    assert wording.of_which(3, "conflictual") == "of which 3 are conflictual"
+    with pytest.raises(ValueError):
+        wording.of_which(-1, "conflictual")
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("4 Algeria–Russia events, of which 0 is conflictual", ["0 is"]),
+        ("of which 0 are", ["0 are"]),
+        ("of which 10 are", []),
+        ("a score of 2.0 is", []),
+        ("(003¶34, 003¶34)", ["003¶34, 003¶34"]),
+        ("(003¶34, 003¶35)", []),
+        ("(003¶34) and (003¶34)", []),
+        ("(003¶34; 003¶8, 003¶34)", ["003¶34; 003¶8, 003¶34"]),
+        ("16 places: 6 cities and towns, and countries and regions.", [": 6 cities and towns, and countries and regions."]),
+        ("16 places: 6 cities and towns, and 3 countries and regions.", []),
+        ("16 places: 6 cities and towns, and two countries and regions.", []),
+    ],
+)
+def test_sentence_glitches(text, found):
+    assert wording.sentence_glitches(text) == found

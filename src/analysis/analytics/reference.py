@@ -11,7 +11,7 @@ import pandas as pd
 
 from analysis.core.dates import format_date, parse_iso
 from analysis.ledger.events import cited_keys
-from analysis.ledger.interests import ASPECTS, NOT_STATED, matrix_parties
+from analysis.ledger.interests import ASPECTS, NOT_STATED, PARTY_LABELS, matrix_parties
 from analysis.sources.actors import find_actors
 
 #: Who's who groups, in the page's order, and the actor kinds each holds.
@@ -46,7 +46,7 @@ def _ledger_rows(events: pd.DataFrame, names: dict[str, str], turning: dict[str,
                 "sort date": str(rec["date_start"]),
                 "date": format_date(rec["date_start"], rec["date_end"], rec["date_precision"], rec["date_basis"]),
                 "year": str(start.year),
-                "kind": rec["event_type"].capitalize(),
+                "kind": rec["event_type"],
                 "actors": " \u2192 ".join(a for a in (_name(names, rec["actor1"]), _name(names, rec["actor2"])) if a),
                 "what happened": rec["summary"],
                 "source": cited_keys(rec)[0],
@@ -205,7 +205,7 @@ def interests_matrix(interests: pd.DataFrame, names: dict[str, str]) -> pd.DataF
             ]
             rows.append(
                 {
-                    "party": _name(names, party),
+                    "party": PARTY_LABELS.get(party, _name(names, party)),
                     "aspect": heading,
                     "entries": entries,
                     "text": "" if entries else NOT_STATED,

@@ -6,7 +6,8 @@
   an empty list is ``"none"``.
 - :func:`counted_list` — ``"6 cities and towns, 2 countries and 1 region"``: each category with its
   own number, zero categories left out, nothing when every count is zero.
-- :func:`verb` — the verb agreeing with a count (``verb(1, "is", "are")``).
+- :func:`verb` — the verb agreeing with a count (``verb(1, "is", "are")``); :func:`of_which` —
+  ``"none of them conflictual"``, ``"of which 1 is conflictual"``.
 
 Plain Python, no dependency: the rules are English's regular ones plus the irregular plurals passed
 by the caller.
@@ -14,6 +15,7 @@ by the caller.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 _WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
@@ -56,6 +58,17 @@ def verb(n: int, singular: str, plural_form: str) -> str:
     return singular if int(n) == 1 else plural_form
 
 
+def of_which(n: int, adjective: str) -> str:
+    """The tail of "N things, …": ``"none of them conflictual"``, ``"of which 1 is conflictual"``,
+    ``"of which 3 are conflictual"`` (never "of which 0 is")."""
+    n = int(n)
+    if n < 0:
+        raise ValueError(f"a count cannot be negative: {n}")
+    if n == 0:
+        return f"none of them {adjective}"
+    return f"of which {n} {verb(n, 'is', 'are')} {adjective}"
+
+
 def join(items: Iterable[object], conjunction: str = "and", empty: str = "none") -> str:
     """``a``, ``a and b``, ``a, b and c`` (no serial comma); ``empty`` for no items. Items are kept
     in order; an exact repeat is dropped, so no list names a thing twice."""
@@ -75,3 +88,24 @@ def counted_list(
     number; ``empty`` when all are zero."""
     parts = [count(c[0], *c[1:], words=words) for c in categories if int(c[0]) > 0]
     return join(parts, empty=empty)
+
+
+_ZERO_COUNT = re.compile(r"(?<![\d.,])\b0 (?:is|are|was|were)\b")
+_KEY_RUN = re.compile(r"\d{3,}¶\d+(?:[,;] ?\d{3,}¶\d+)+")
+_KEY = re.compile(r"\d{3,}¶\d+")
+_NUMBER_WORD = r"(?:\d|no\b|none\b|" + r"\b|".join(_WORDS[1:]) + r"\b)"
+# "16 places: 6 cities and towns, and countries and regions": a counted list whose last category has no number.
+_UNCOUNTED = re.compile(r":\s\d+\s[^.:;()]*?,\sand\s(?!" + _NUMBER_WORD + r")[a-z]+\sand\s[a-z]+[.;]")
+
+
+def sentence_glitches(text: str) -> list[str]:
+    """The generated-sentence glitches found in ``text`` (a page's words): a zero count with a verb
+    ("0 is"), a paragraph key repeated within one run of citations ("003¶34, 003¶34"), and a counted
+    list whose last category lost its number; each as the offending words."""
+    found = [m.group(0) for m in _ZERO_COUNT.finditer(text)]
+    for m in _KEY_RUN.finditer(text):
+        keys = _KEY.findall(m.group(0))
+        if len(keys) != len(set(keys)):
+            found.append(m.group(0))
+    found += [m.group(0) for m in _UNCOUNTED.finditer(text)]
+    return found

@@ -35,6 +35,14 @@ ASPECTS: dict[str, str] = {"aim": "stated aims", "leverage": "means of leverage"
 #: The sides the matrix always shows (a cell the articles leave empty says so); other parties (the
 #: Alliance of Sahel States, Niger, Burkina Faso) are shown where the file has rows for them.
 CORE_PARTIES: tuple[str, ...] = ("dza", "mali_government", "northern_movements", "rus")
+#: How the matrix names each side (a short label; other parties go by their actor name).
+PARTY_LABELS: dict[str, str] = {
+    "dza": "Algeria",
+    "mali_government": "Mali's transitional authorities",
+    "northern_movements": "The northern movements",
+    "rus": "Russia",
+    "aes": "The Alliance of Sahel States",
+}
 #: What an empty cell says.
 NOT_STATED = "The articles do not say."
 

@@ -55,6 +55,12 @@ def toc_chapters(root: Path | None = None) -> list[Chapter]:
     return out
 
 
+def _title_key(text: str) -> str:
+    """A title as compared with a bookmark (:func:`analysis.core.text.squash`), with typographic
+    quotes made straight: LaTeX writes "Who's" as "Who’s" in the outline."""
+    return squash(text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"'))
+
+
 def chapter_pages(pdf: Path, chapters: list[Chapter]) -> dict[str, tuple[int, int]]:
     """Chapter docname -> (first page, last page), 0-based and inclusive, from the PDF's outline.
     A chapter ends where the next bookmark of its level or above begins (or the document ends)."""
@@ -71,11 +77,11 @@ def chapter_pages(pdf: Path, chapters: list[Chapter]) -> dict[str, tuple[int, in
                 starts.append((reader.get_destination_page_number(item), str(item.title), depth))
 
     walk(reader.outline, 0)
-    wanted = {squash(c.title): c for c in chapters}
+    wanted = {_title_key(c.title): c for c in chapters}
     # A chapter's bookmark is the shallowest one with its title (a section may share a chapter's name).
     best: dict[str, int] = {}
     for i, (_, title, depth) in enumerate(starts):
-        chapter = wanted.get(squash(title))
+        chapter = wanted.get(_title_key(title))
         if chapter is not None and (chapter.docname not in best or depth < starts[best[chapter.docname]][2]):
             best[chapter.docname] = i
     out: dict[str, tuple[int, int]] = {}
