@@ -89,7 +89,10 @@ def test_of_which_never_says_zero():
         ("(003¶34, 003¶35)", []),
         ("(003¶34) and (003¶34)", []),
         ("(003¶34; 003¶8, 003¶34)", ["003¶34; 003¶8, 003¶34"]),
-        ("16 places: 6 cities and towns, and countries and regions.", [": 6 cities and towns, and countries and regions."]),
+        (
+            "16 places: 6 cities and towns, and countries and regions.",
+            [": 6 cities and towns, and countries and regions."],
+        ),
         ("16 places: 6 cities and towns, and 3 countries and regions.", []),
         ("16 places: 6 cities and towns, and two countries and regions.", []),
     ],
