@@ -10,8 +10,9 @@ module decides what the reader sees once the labels are known (``doctree-resolve
   the paragraph number, the verified excerpt (escaped: seed text is data) and the paragraph key as a
   link. A page with citations ends with "Sources", the numbered list of the paragraphs it cites, each
   with its excerpts and key.
-- **LaTeX.** Each citation becomes a footnote with the same words (outlet, title, date, paragraph,
-  excerpt) and the key as a link to the paragraph in the appendix.
+- **LaTeX.** Each citation in running text becomes a footnote with the same words (outlet, title, date,
+  paragraph, excerpt) and the key as a link to the paragraph in the appendix; in a table cell it stays
+  the key, linked (a narrow column of footnote marks cannot break).
 - Other builders keep the key as a plain link.
 
 The words for an article come from :func:`analysis.sources.articles.article_labels`: outlet and date,
@@ -190,6 +191,17 @@ def unbracket(cites: list) -> None:
             k -= 1
 
 
+def _in_table(node) -> bool:
+    """A citation in a table cell prints as its key in the PDF: a column of footnote marks in a narrow cell
+    cannot break, and the table's rows already name their sources."""
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, nodes.entry):
+            return True
+        parent = parent.parent
+    return False
+
+
 def render(app, doctree, docname, citations) -> None:
     """Replace the resolved citations of one page. ``citations`` is a list of ``(node, key, excerpt,
     target)`` in document order, ``target`` a ``(todocname, labelid)`` or None (a broken reference,
@@ -215,7 +227,7 @@ def render(app, doctree, docname, citations) -> None:
             if excerpt and excerpt not in entry[1]:
                 entry[1].append(excerpt)
             node.replace_self(nodes.raw("", marker_html(number, facts, href, f"cite-card-{i}"), format="html"))
-        elif fmt == "latex":
+        elif fmt == "latex" and not _in_table(node):
             node.replace_self(_latex_note(facts, make_refnode(app.builder, docname, todocname, labelid, inner)))
         else:
             node.replace_self(make_refnode(app.builder, docname, todocname, labelid, inner, title=excerpt or key))
