@@ -42,6 +42,7 @@ SCORECARD_COLUMNS: tuple[str, ...] = (
     "outcome",
     "record_key",
     "record_subject",
+    "record_source",
     "reasoning",
     "brier",
 )
@@ -123,6 +124,7 @@ def scorecard(
     out = outcomes.set_index("judgment_id")
     win = windows.set_index("judgment_id")
     subjects = dict(zip(record["key"], record["subject"]))
+    sources = dict(zip(record["key"], record["source"]))
     rows = []
     for rec in judgments[judgments["judgment_id"].isin(out.index)].itertuples(index=False):
         o, w, p = out.loc[rec.judgment_id], win.loc[rec.judgment_id], probability(rec.likelihood)
@@ -141,6 +143,7 @@ def scorecard(
                 "outcome": o["outcome"],
                 "record_key": o["record_key"],
                 "record_subject": subjects.get(o["record_key"], ""),
+                "record_source": sources.get(o["record_key"], ""),
                 "reasoning": o["reasoning"],
                 "brier": brier(p, o["outcome"] == "occurred") if resolved else float("nan"),
             }

@@ -167,8 +167,8 @@ def scorecard_table(card: pd.DataFrame) -> pd.DataFrame:
                 f"{lik} ({p:.3f})" for lik, p in zip(card["likelihood"], card["probability"])
             ],
             "outcome (public record)": [
-                f"{o}: {r} (row {k})" if k else f"{o}: {r}"
-                for o, r, k in zip(card["outcome"], card["reasoning"], card["record_key"])
+                f"{o}: {r} (public record: {src}; row {k})" if k else f"{o}: {r}"
+                for o, r, k, src in zip(card["outcome"], card["reasoning"], card["record_key"], card["record_source"])
             ],
             "Brier score": ["not scored" if pd.isna(b) else f"{b:.3f}" for b in card["brier"]],
         }
