@@ -29,7 +29,6 @@ PENDING: dict[str, str] = {
     # layout and drawing at once (134 to 231 lines): becoming present/maps/ (a base, one module a map).
     "present/maps.py": "being split into present/maps/ by the helper who owns the maps",
     # 110 lines of data, layout and drawing.
-    "present/figures.py:event_timeline": "being split by the helper who owns the figures",
     # 644 lines: the rule, loaders, a MyST parser, scoring and orchestration in one module.
 }
 

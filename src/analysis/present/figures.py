@@ -90,6 +90,32 @@ def publication_intervals(catalog: pd.DataFrame) -> tuple[Figure, pd.DataFrame]:
     return fig, cat[PUBLICATION_COLUMNS].copy()
 
 
+def text_problems(fig: Figure, labels_only: bool = False) -> list[str]:
+    """Every visible text of ``fig`` cut off by the figure's edge, and every pair of visible texts
+    that overlap, each as a line naming the text(s); empty when the figure's words all stand clear.
+    The extents are those of the renderer the figure is saved with."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.text import Text
+
+    canvas = FigureCanvasAgg(fig) if fig.canvas is None or not hasattr(fig.canvas, "get_renderer") else fig.canvas
+    canvas.draw()  # lays out legends and annotations as saving does
+    renderer = canvas.get_renderer()
+    frame = fig.bbox
+    texts = [t for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip() and t.get_alpha() != 0]
+    boxes = [(t, t.get_window_extent(renderer)) for t in texts]
+    problems = []
+    for t, b in boxes:
+        if b.x0 < frame.x0 - 0.5 or b.y0 < frame.y0 - 0.5 or b.x1 > frame.x1 + 0.5 or b.y1 > frame.y1 + 0.5:
+            problems.append(f"cut off by the edge: {t.get_text()[:60]!r}")
+    for i, (t, b) in enumerate(boxes):
+        for u, c in boxes[i + 1 :]:
+            inter_w = min(b.x1, c.x1) - max(b.x0, c.x0)
+            inter_h = min(b.y1, c.y1) - max(b.y0, c.y0)
+            if inter_w > 1 and inter_h > 1:
+                problems.append(f"overlap: {t.get_text()[:40]!r} and {u.get_text()[:40]!r}")
+    return problems
+
+
 def export(fig: Figure, data: pd.DataFrame, name: str, folder: Path = EXPORT_DIR) -> dict[str, Path]:
     """Write ``fig`` as PNG and SVG and ``data`` as CSV under ``folder`` (relative to the running
     chapter) with file names from ``name``; returns the paths. Bytes are deterministic."""
@@ -134,38 +160,43 @@ def ledger_source(events: pd.DataFrame) -> str:
     return f"event ledger (data/events.csv), {span}; PLOVER scores (derived from Goldstein 1992)"
 
 
-def event_timeline(
-    events: pd.DataFrame,
-    title: str,
-    source: str,
-    label_column: str | None = None,
-    rupture: pd.Timestamp | None = None,
-    rupture_label: str = "",
-) -> tuple[Figure, pd.DataFrame]:
-    """Events on a time axis (x: coded date, a bar where the date is a month or longer; y: the
-    cooperation–conflict score), coloured by PLOVER quad class. Expects the columns of
-    :func:`analysis.analytics.timeline.on_time_axis`; ``label_column`` names a column of short labels."""
-    from matplotlib.lines import Line2D
+_MARKERS = {"verbal cooperation": "o", "material cooperation": "s", "verbal conflict": "^", "material conflict": "D"}
+#: The timeline's vertical axis, in words: what the PLOVER score measures.
+SCORE_AXIS = "kind of act: conflict (\u221210) to cooperation (+10)"
 
-    from analysis.analytics.timeline import FAMILIES
 
-    style.apply_style()
-    colours = {fam: style.PALETTE[fam.replace(" ", "_")] for fam in FAMILIES}
-    markers = {"verbal cooperation": "o", "material cooperation": "s", "verbal conflict": "^", "material conflict": "D"}
-    fig = Figure(figsize=(8.0, 4.4))
-    ax = fig.subplots()
-    ax.axhline(0, color="#BBBBBB", linewidth=0.8, zorder=1)
-    # Events that share a date and a score are stacked upwards, 0.45 score units apart, so that each
-    # one stays visible; the offset is drawn, not stored.
+def shift_title(subject: str, share_before: float, share_after: float, when: str) -> str:
+    """A timeline's title stating its finding, from the conflict shares (0 to 1) before and after
+    ``when``: "<subject> turned from mostly cooperation to mostly conflict in <when>", or, where the
+    majority did not change, "<subject>: mostly <x> before and after <when> (a% then b% conflict)"."""
+
+    def side(share: float) -> str:
+        return "conflict" if share > 0.5 else "cooperation"
+
+    before, after = side(share_before), side(share_after)
+    if before != after:
+        return f"{subject} turned from mostly {before} to mostly {after} in {when}"
+    return (
+        f"{subject}: mostly {before} before and after {when} "
+        f"({share_before * 100:.0f} % then {share_after * 100:.0f} % conflict)"
+    )
+
+
+def _stack_offsets(events: pd.DataFrame) -> list[float]:
+    """Events that share a date and a score are stacked upwards, 0.45 score units apart, so that each
+    stays visible; the offset is drawn, not stored."""
     seen: dict[tuple, int] = {}
     offsets = []
     for rec in events.itertuples(index=False):
         k = (rec.t_start, rec.t_end, rec.score)
         offsets.append(0.45 * seen.get(k, 0))
         seen[k] = seen.get(k, 0) + 1
-    for rec, dy in zip(events.itertuples(index=False), offsets):
-        colour = colours[rec.family]
-        y = rec.score + dy
+    return offsets
+
+
+def _draw_events(ax, events: pd.DataFrame, colours: dict[str, str]) -> None:
+    for rec, dy in zip(events.itertuples(index=False), _stack_offsets(events)):
+        colour, y = colours[rec.family], rec.score + dy
         if rec.t_end - rec.t_start > pd.Timedelta(days=1):
             ax.plot(
                 [rec.t_start, rec.t_end],
@@ -179,7 +210,7 @@ def event_timeline(
         ax.plot(
             [rec.t_mid],
             [y],
-            marker=markers[rec.family],
+            marker=_MARKERS[rec.family],
             color=colour,
             markersize=6,
             markeredgecolor="white",
@@ -187,53 +218,85 @@ def event_timeline(
             linestyle="",
             zorder=3,
         )
+
+
+def _draw_labels(ax, events: pd.DataFrame, label_column: str) -> None:
+    """Each labelled event's label, above a cooperative event and below a conflictual one, moved
+    further out where an earlier label stands within 120 days and 1.5 score units."""
+    placed: list[tuple[float, float]] = []
+    for rec in events.itertuples(index=False):
+        text = getattr(rec, label_column)
+        if not isinstance(text, str) or not text:
+            continue
+        x = mdates.date2num(rec.t_mid)
+        dy = 12 + 11 * sum(1 for px, py in placed if abs(px - x) < 120 and abs(py - rec.score) < 1.5)
+        placed.append((x, rec.score))
+        ax.annotate(
+            text,
+            (rec.t_mid, rec.score),
+            xytext=(0, dy if rec.score >= 0 else -dy - 6),
+            textcoords="offset points",
+            ha="right" if x > mdates.date2num(events["t_mid"].median()) else "left",
+            fontsize=7,
+            color=style.PALETTE["text"],
+            arrowprops={"arrowstyle": "-", "color": "#AAAAAA", "linewidth": 0.5},
+        )
+
+
+def _draw_rupture(ax, rupture: pd.Timestamp, label: str) -> None:
+    ax.axvline(rupture, color=style.PALETTE["muted"], linestyle="--", linewidth=0.9, zorder=1)
+    if label:
+        ax.text(
+            rupture,
+            0.98,
+            label + " ",
+            transform=ax.get_xaxis_transform(),
+            fontsize=7,
+            va="top",
+            ha="right",
+            color=style.PALETTE["muted"],
+        )
+
+
+def event_timeline(
+    events: pd.DataFrame,
+    title: str,
+    source: str,
+    label_column: str | None = None,
+    rupture: pd.Timestamp | None = None,
+    rupture_label: str = "",
+) -> tuple[Figure, pd.DataFrame]:
+    """Events on a time axis (x: coded date, a bar where the date is a month or longer; y: the
+    PLOVER score of the event's type, :data:`SCORE_AXIS`), coloured by PLOVER quad class. Expects the
+    columns of :func:`analysis.analytics.timeline.on_time_axis`; ``label_column`` names a column of
+    short labels (the turning points), drawn beside their events."""
+    from matplotlib.lines import Line2D
+
+    from analysis.analytics.timeline import FAMILIES
+
+    style.apply_style()
+    colours = {fam: style.PALETTE[fam.replace(" ", "_")] for fam in FAMILIES}
+    fig = Figure(figsize=(8.0, 4.4))
+    ax = fig.subplots()
+    ax.axhline(0, color="#BBBBBB", linewidth=0.8, zorder=1)
+    _draw_events(ax, events, colours)
     if label_column:
-        placed: list[tuple[float, float]] = []
-        for rec in events.itertuples(index=False):
-            text = getattr(rec, label_column)
-            if not isinstance(text, str) or not text:
-                continue
-            x = mdates.date2num(rec.t_mid)
-            dy = 10
-            for px, py in placed:
-                if abs(px - x) < 120 and abs(py - rec.score) < 1.5:
-                    dy += 11
-            placed.append((x, rec.score))
-            ax.annotate(
-                text,
-                (rec.t_mid, rec.score),
-                xytext=(4, dy if rec.score >= 0 else -dy - 6),
-                textcoords="offset points",
-                fontsize=6.8,
-                color=style.PALETTE["text"],
-                arrowprops={"arrowstyle": "-", "color": "#AAAAAA", "linewidth": 0.5},
-            )
+        _draw_labels(ax, events, label_column)
     if rupture is not None:
-        ax.axvline(rupture, color=style.PALETTE["muted"], linestyle="--", linewidth=0.9, zorder=1)
-        if rupture_label:
-            ax.text(
-                rupture,
-                0.98,
-                rupture_label + " ",
-                transform=ax.get_xaxis_transform(),
-                fontsize=7,
-                va="top",
-                ha="right",
-                color=style.PALETTE["muted"],
-            )
-    ax.set_ylabel("cooperation (+) / conflict (−) score")
+        _draw_rupture(ax, rupture, rupture_label)
+    ax.set_ylabel(SCORE_AXIS)
     ax.set_ylim(-10.5, 10.5)
     ax.xaxis.set_major_locator(mdates.YearLocator())
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
     ax.grid(axis="x", color="#E8E8E8", linewidth=0.6, zorder=0)
     used = [f for f in FAMILIES if f in set(events["family"])]
     ax.legend(
-        handles=[Line2D([], [], marker=markers[f], linestyle="", color=colours[f], label=f) for f in used],
+        handles=[Line2D([], [], marker=_MARKERS[f], linestyle="", color=colours[f], label=f) for f in used],
         loc="lower left",
         fontsize=7,
         ncol=2,
     )
-    ax.set_title(title)
+    ax.set_title(title, fontsize=10.5)
     fig.subplots_adjust(left=0.09, right=0.98, top=0.9, bottom=0.13)
     style.source_line(fig, source)
     first, last = events["t_start"].min(), events["t_end"].max()
