@@ -235,9 +235,11 @@ def test_near_misses_of_the_prose_rules_pass():
     assert article_mod.prose_problem("Word " * 29 + "a" * 30 + " end.") is None  # a 30-letter word is a word
     assert article_mod.prose_problem("It ended.") is None  # a sentence of two words
     assert article_mod.prose_problem("It ended.\u00bb Then") is None  # closing quote after the full stop
+    assert article_mod.prose_problem("Talks resumed on 14 March 2023.") is None  # a number ends it
     assert article_mod.prose_problem("Version 2.0 is out") == (
-        "no sentence (no word followed by '.', '!' or '?'): not prose"
+        "no sentence (no word or number followed by '.', '!' or '?' and a space or line end): not prose"
     )
+    assert "no sentence" in article_mod.prose_problem("Talks resumed on 14 March 2023 .")
 
 
 def test_a_file_over_the_limit_is_refused_before_it_is_read(seeds, tmp_path, monkeypatch, capsys):

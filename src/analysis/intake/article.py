@@ -11,8 +11,9 @@ The limits, stated once (the README's "Adding an article" repeats them):
 * **Prose**: no line (paragraph) longer than :data:`MAX_LINE_CHARS` characters; at least
   :data:`MIN_LETTER_SHARE` of the characters that are not spaces are letters; at least
   :data:`MIN_WORD_SHARE` of them belong to words of at most :data:`MAX_WORD_CHARS` characters (encoded
-  data, such as base64, comes in long runs); and at least one sentence: a word of two letters or more
-  followed by ``.``, ``!``, ``?`` or ``…`` and a space, a closing quote or the end of a line.
+  data, such as base64, comes in long runs); and at least one sentence end: a letter or digit followed
+  by ``.``, ``!``, ``?`` or ``…`` and a space, a closing quote or the end of a line ("... le 14 mars
+  2023." ends a sentence; "version 2.0" does not).
 
 Each check runs in time linear in the text. A refusal raises :class:`IngestError` naming the file
 and the reason.
@@ -42,7 +43,7 @@ _TOKEN = re.compile(r"\S+")
 _LINE = re.compile(r"[^\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+")
 _PREFIX = 65_536
 _EDGE_PUNCT = "\"'()[]{}<>«»“”‘’.,;:!?…-–—/*_"
-_SENTENCE_END = re.compile(r"(?<=[^\W\d_][^\W\d_])[.!?…]+(?=[\"'»”’)\]]*(?:\s|$))")
+_SENTENCE_END = re.compile(r"(?<=[^\W_])[.!?…]+(?=[\"'»”’)\]]*(?:\s|$))")
 
 
 class IngestError(AnalysisError):
@@ -124,7 +125,7 @@ def prose_problem(text: str) -> str | None:
     if problem:
         return problem
     if not _SENTENCE_END.search(text):
-        return "no sentence (no word followed by '.', '!' or '?'): not prose"
+        return "no sentence (no word or number followed by '.', '!' or '?' and a space or line end): not prose"
     return None
 
 
