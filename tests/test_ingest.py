@@ -16,8 +16,8 @@ import pytest
 from analysis.cli import main
 from analysis.core import keys, paths
 from analysis.intake import article as article_mod
-from analysis.intake import pubdate
-from analysis.intake.ingest import IngestError, add_article, unreviewed
+from analysis.intake import ingest, pubdate
+from analysis.intake.ingest import IngestError, unreviewed
 from analysis.intake.validate import validate
 from analysis.sources import corpus
 
@@ -35,6 +35,12 @@ def seeds(tmp_path):
     dst = tmp_path / "seeds"
     shutil.copytree(frozen.SEEDS, dst)  # the frozen five (tests/fixtures): the ids below are theirs
     return dst
+
+
+def add_article(source, seeds_dir, **options):
+    """``ingest.add_article`` validating against the frozen data, the ledger coded from the frozen seeds
+    (the live data/ may cite seeds the frozen corpus does not have)."""
+    return ingest.add_article(source, seeds_dir, **{"data_dir": frozen.DATA, **options})
 
 
 def _state(folder):
