@@ -118,7 +118,7 @@ def evidence_myst(items: pd.DataFrame, texts: dict[str, str], voice_names: dict[
         voices = [v for v in dict.fromkeys(group["voice"]) if not _own_outlet(v, seed)]
         who = "; ".join(dict.fromkeys(reader_voice(v, voice_names, articles) for v in voices))
         said = f"{who}, in {where}" if who else where
-        out.append(f"{escape_myst(said)} {cite_keys(first['key'], words)}")
+        out.append(f"{escape_myst(said)}{cite_keys(first['key'], words)}")
     return "; ".join(out)
 
 

@@ -41,9 +41,10 @@ def key_judgments(
     likelihood_ranges: dict[str, tuple[int, int]],
     articles: pd.DataFrame | None = None,
 ) -> Myst:
-    """The Key judgments as MyST, judgment before method, one block per judgment: its number and title,
-    then its verdict in one sentence (:func:`analysis.present.briefing.verdict`: the likelihood term
-    and the confidence), the likelihood's ICD 203 range and the confidence with its reason in words,
+    """The Key judgments as MyST, judgment before method, one block per judgment: its number and its
+    verdict in one sentence as its headline (:func:`analysis.present.briefing.verdict`: the likelihood
+    term and the confidence, so the headline cannot state as fact what the judgment rates unlikely),
+    the likelihood's ICD 203 range and the confidence with its reason in words,
     linked to "How we judge"; then the analysts' statement (citations checked by the loader and the
     build), the horizon, the evidence named by who says it and in which article (``articles``:
     :func:`analysis.sources.articles.article_labels`), what would change it, and its indicators with what
@@ -73,7 +74,7 @@ def key_judgments(
         horizon = horizon_text(win.loc[rec.judgment_id], rec.horizon)
         own = items[items["judgment_id"] == rec.judgment_id]
         lines = [
-            f"**{_number(rec.judgment_id)}. {escape_myst(rec.title)}.** {escape_myst(said[rec.judgment_id])}",
+            f"**{_number(rec.judgment_id)}. {escape_myst(said[rec.judgment_id])}**",
             "",
             f"*{rec.likelihood.capitalize()}* ({low}–{high} %); confidence *{reason.split(':')[0]}*:"
             f"{reason.partition(':')[2]} "
