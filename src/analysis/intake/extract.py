@@ -19,6 +19,7 @@ their patterns compiled once), not once per sentence.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
@@ -255,9 +256,11 @@ def candidate_rows(
         text = str(rec["text"])
         lang = rec.get("lang")
         lang = lang if lang in ("en", "fr") else None
+        found = find_dates(text, lang=lang, anchor=anchor)  # one pass over the paragraph, not one per sentence
         for no, (s, e) in enumerate(split_sentences(text), start=1):
             sentence = text[s:e]
-            mentions, resolutions = resolver.sentence(find_dates(sentence, lang=lang, anchor=anchor), rec["key"], lang)
+            own = [replace(m, span=(m.span[0] - s, m.span[1] - s)) for m in found if s <= m.span[0] and m.span[1] <= e]
+            mentions, resolutions = resolver.sentence(own, rec["key"], lang)
             actor_ids = find_actor_ids(sentence)
             place_ids = find_place_ids(sentence)
             reasons = [
