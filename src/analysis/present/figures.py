@@ -161,6 +161,8 @@ def ledger_source(events: pd.DataFrame) -> str:
 
 
 _MARKERS = {"verbal cooperation": "o", "material cooperation": "s", "verbal conflict": "^", "material conflict": "D"}
+#: Text of the timeline no smaller than 7.8 pt: printed at the PDF's text width (about 6.3 of its 8
+#: inches) it stays above 6 pt.
 #: The timeline's vertical axis, in words: what the PLOVER score measures.
 SCORE_AXIS = "kind of act: conflict (\u221210) to cooperation (+10)"
 
@@ -237,7 +239,7 @@ def _draw_labels(ax, events: pd.DataFrame, label_column: str) -> None:
             xytext=(0, dy if rec.score >= 0 else -dy - 6),
             textcoords="offset points",
             ha="right" if x > mdates.date2num(events["t_mid"].median()) else "left",
-            fontsize=7,
+            fontsize=7.8,
             color=style.PALETTE["text"],
             arrowprops={"arrowstyle": "-", "color": "#AAAAAA", "linewidth": 0.5},
         )
@@ -251,7 +253,7 @@ def _draw_rupture(ax, rupture: pd.Timestamp, label: str) -> None:
             0.98,
             label + " ",
             transform=ax.get_xaxis_transform(),
-            fontsize=7,
+            fontsize=7.8,
             va="top",
             ha="right",
             color=style.PALETTE["muted"],
@@ -293,7 +295,7 @@ def event_timeline(
     ax.legend(
         handles=[Line2D([], [], marker=_MARKERS[f], linestyle="", color=colours[f], label=f) for f in used],
         loc="lower left",
-        fontsize=7,
+        fontsize=7.8,
         ncol=2,
     )
     ax.set_title(title, fontsize=10.5)
