@@ -81,8 +81,10 @@ def test_of_which_never_says_zero():
 @pytest.mark.parametrize(
     "text, found",
     [
-        ("4 Algeria–Russia events, of which 0 is conflictual", ["0 is"]),
-        ("of which 0 are", ["0 are"]),
+        ("4 Algeria–Russia events, of which 0 is conflictual", ["which 0 is"]),
+        ("of which 0 are", ["which 0 are"]),
+        ("the Brier score (0 is perfect)", []),
+        ("of which 0 isn't", []),
         ("of which 10 are", []),
         ("a score of 2.0 is", []),
         ("(003¶34, 003¶34)", ["003¶34, 003¶34"]),

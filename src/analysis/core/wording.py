@@ -90,7 +90,9 @@ def counted_list(
     return join(parts, empty=empty)
 
 
-_ZERO_COUNT = re.compile(r"(?<![\d.,])\b0 (?:is|are|was|were)\b")
+# "of which 0 is conflictual": a count of things that came out zero; "(0 is perfect)", a value on a
+# scale, is not a count and passes.
+_ZERO_COUNT = re.compile(r"\b(?:which|whom|them|these|those|and)\s+0\s+(?:is|are|was|were)\b")
 _KEY_RUN = re.compile(r"\d{3,}¶\d+(?:[,;] ?\d{3,}¶\d+)+")
 _KEY = re.compile(r"\d{3,}¶\d+")
 _NUMBER_WORD = r"(?:\d|no\b|none\b|" + r"\b|".join(_WORDS[1:]) + r"\b)"
