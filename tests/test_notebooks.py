@@ -52,7 +52,7 @@ def test_every_notebook_executes_once_per_test_run(built_book):
     executed: dict[str, int] = {}
     for log in logs.values():
         for name in re.findall(r"chapters/(\w+)\.md: Executing notebook", log) + re.findall(
-            r"/(intro)\.md: Executing notebook", log
+            r"(?:^|[\s/])(intro)\.md: Executing notebook", log, re.M
         ):
             executed[name] = executed.get(name, 0) + 1
     expected = {p.stem: 1 for p in NOTEBOOKS}
