@@ -6,10 +6,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: help report brief pdf test check format lock lab clean venv system-deps browser-deps bench bench-extract bench-scale data expected mutants
+.PHONY: help report preview brief pdf test check format lock lab clean venv system-deps browser-deps bench bench-extract bench-scale data expected mutants
 
 help:
 	@echo "make report   build the HTML report into _build/html, redoing only what changed (creates .venv)"
+	@echo "make preview  the edit loop: only the HTML of the pages changed since the last build (no PDF)"
 	@echo "make brief    the briefing PDF (at most six pages) into _build/brief (needs TeX Live)"
 	@echo "make pdf      build the PDF into _build/latex (needs TeX Live; 'make system-deps' installs it as root)"
 	@echo "make check    the fast suite (no notebook, no book build) and ruff: under a minute"
@@ -39,6 +40,13 @@ JOBS ?= 2
 report: $(STAMP)
 	$(BIN)/python -m analysis.build.buildcache report --jobs $(JOBS)
 	@echo "Report built: open file://$(CURDIR)/_build/html/index.html"
+
+# The edit loop: Sphinx re-reads only the changed pages (its environment in _build/.doctrees kept), the
+# notebooks from the execution cache (executed first when their code or inputs changed); no PDF. The next
+# `make report` rebuilds the whole HTML.
+preview: $(STAMP)
+	$(BIN)/python -m analysis.build.buildcache preview --jobs $(JOBS)
+	@echo "Preview built: open file://$(CURDIR)/_build/html/index.html"
 
 # The briefing PDF (at most six pages) from the book's sources: _build/brief/algeria-mali-brief.pdf.
 brief: report

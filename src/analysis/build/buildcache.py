@@ -358,13 +358,46 @@ def build(root: Path, outputs: list[str], jobs: int = 2, log=print) -> dict:
     return record
 
 
+def preview(root: Path, jobs: int = 2, log=print) -> dict:
+    """The edit loop (``make preview``): the HTML of the changed pages only, the PDFs left to ``make pdf``.
+
+    When what the chapters' code reads changed (the execution cache is emptied, as :func:`build` decides),
+    every page must be read again: the whole HTML is built as ``make report`` builds it. Otherwise
+    ``jupyter-book build`` runs without ``--all``, in this process: Sphinx keeps its environment
+    (``_build/.doctrees``) and re-reads only the pages whose source changed, each notebook from the
+    execution cache (myst-nb executes and caches one whose code changed). The HTML stamp is removed, so
+    the next ``make report`` builds the whole HTML afresh, as a release needs. In this process only,
+    ``rfc3987_syntax`` is not imported: ``jsonschema`` imports it for its ``iri`` format, which no part
+    of the build checks, and it compiles 38 grammars at import (about 1 s; see benchmarks/README.md)."""
+    start = time.perf_counter()
+    root = Path(root).resolve()
+    cached = _execute_config(root).get("execute_notebooks") == "cache"
+    if (cached and check_execution_cache(root) != "kept") or not (root / "_build" / ".doctrees").is_dir():
+        return build(root, ["html"], jobs=jobs, log=log)
+    sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
+    os.environ.update(_env(root))
+    _stamp_path(root, "html").unlink(missing_ok=True)
+    from jupyter_book.cli.main import main as jupyter_book
+
+    with contextlib.chdir(root):
+        try:
+            jupyter_book.main(["build", str(root), *JB_FLAGS], standalone_mode=False)
+        except SystemExit as exc:
+            if exc.code not in (0, None):
+                raise BuildError(f"the HTML preview failed (exit status {exc.code})") from None
+    record: dict = {"outputs": {"html": "preview"}, "executed": [], "reused": []}
+    record["seconds"] = round(time.perf_counter() - start, 1)
+    return record
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m analysis.build.buildcache", description=__doc__.split("\n")[0])
     parser.add_argument(
         "target",
-        choices=["report", "pdf", "html", "status"],
+        choices=["report", "pdf", "html", "preview", "status"],
         help="report: the PDF, chapter PDFs and the brief (when TeX Live is present), then the HTML; "
-        "pdf or html alone; status: what a build would redo, without building",
+        "pdf or html alone; preview: the HTML of the changed pages only (see preview()); "
+        "status: what a build would redo, without building",
     )
     parser.add_argument("--root", default=str(paths.ROOT), help="the project's top folder (default: %(default)s)")
     parser.add_argument("--jobs", type=int, default=2, metavar="N", help="notebooks executed at once (default: 2)")
@@ -376,6 +409,16 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{output}: {'up to date' if up_to_date(root, output, key) else 'to build'}")
         recorded = _read_json(cache_dir(root) / "inputs.json").get("execution_digest")
         print(f"execution cache: {'valid' if recorded == execution_digest(root) else 'to refill'}")
+        return 0
+    if args.target == "preview":
+        try:
+            record = preview(root, jobs=args.jobs)
+        except BuildError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
+        print(
+            f"preview: {json.dumps(record['outputs'])} in {record['seconds']} s; executed {len(record['executed'])} notebooks"
+        )
         return 0
     if args.target == "report":
         outputs = ["pdf", "html"] if has_tex() else ["html"]
