@@ -51,13 +51,13 @@ def whos_who_table(frame: pd.DataFrame, group: str, name: str) -> Table:
         css_class="ledger-table",
         widths={
             "name": 1.5,
-            "who they are": 2.6,
+            "who they are": 2.4,
             "role source": 1.0,
             "acts for": 0.8,
             "chapters": 1.8,
             "first event": 0.9,
             "last event": 0.9,
-            "events": 0.5,
+            "events": 0.7,
         },
     )
 
