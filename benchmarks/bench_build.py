@@ -84,7 +84,7 @@ def _notebook_pages() -> list[str]:
     return [f for f in files if "```{code-cell}" in (ROOT / f"{f}.md").read_text(encoding="utf-8")]
 
 
-def _bare_book(folder: Path, n_pages: int) -> Path:
+def _bare_book(folder: Path, n_pages: int, code: str = "print(1 + 1)") -> Path:
     folder.mkdir(parents=True)
     header = "---\njupytext:\n  text_representation:\n    format_name: myst\nkernelspec:\n  name: python3\n  display_name: Python 3\n---\n"
     (folder / "_config.yml").write_text("title: Bare\nexecute:\n  execute_notebooks: cache\n", encoding="utf-8")
@@ -92,7 +92,9 @@ def _bare_book(folder: Path, n_pages: int) -> Path:
     (folder / "intro.md").write_text("# Bare book\n\nA page.\n", encoding="utf-8")
     for p in pages:
         (folder / f"{p}.md").write_text(
-            f"{header}\n# {p}\n\n```{{code-cell}} ipython3\nprint(1 + 1)\n```\n", encoding="utf-8"
+            # the page's name in its cell: jupyter-cache keys on the code, so identical cells would run once
+            f"{header}\n# {p}\n\n```{{code-cell}} ipython3\n# {p}\n{code}\n```\n",
+            encoding="utf-8",
         )
     toc = {"format": "jb-book", "root": "intro", "chapters": [{"file": p} for p in pages]}
     (folder / "_toc.yml").write_text(yaml.safe_dump(toc), encoding="utf-8")
