@@ -49,8 +49,6 @@ from analysis.present.maps.base import (
     WIDE_CRS,
     WIDE_EXTENT,
     _project_xy,
-    actor_countries,
-    actor_names,
     nice_length_km,
 )
 from analysis.present.maps.border import ZONE_COLUMNS, border_incidents, zone_data
@@ -89,8 +87,6 @@ __all__ = [
     "WIDE_EXTENT",
     "ZONE_COLUMNS",
     "_project_xy",
-    "actor_countries",
-    "actor_names",
     "border_incidents",
     "by_type_data",
     "events_by_type",

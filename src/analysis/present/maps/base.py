@@ -28,7 +28,6 @@ from pyproj import Geod, Transformer
 from analysis.analytics import border
 from analysis.core.keys import paragraph_key
 from analysis.present import style
-from analysis.sources import actors as actors_mod
 from analysis.sources import places
 
 #: Centre (lat, lon) of the regional maps' projection: the middle of the Algeria–Mali border.
@@ -447,16 +446,6 @@ def _actors(actors: pd.DataFrame | None) -> pd.DataFrame:
     from analysis.sources.actors import load_actors  # a loader, imported where the maps need names
 
     return load_actors()
-
-
-def actor_names(actors: pd.DataFrame | None = None) -> dict[str, str]:
-    """actor_id -> display name (see :func:`analysis.sources.actors.actor_names`)."""
-    return actors_mod.actor_names(_actors(actors))
-
-
-def actor_countries(actors: pd.DataFrame | None = None) -> dict[str, str]:
-    """actor_id -> ISO3 country (see :func:`analysis.sources.actors.actor_countries`)."""
-    return actors_mod.actor_countries(_actors(actors))
 
 
 # ----------------------------------------------------------------------------------------------------------

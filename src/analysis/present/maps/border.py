@@ -28,6 +28,7 @@ from analysis.present.maps.base import (
     NE10,
     REGION_CRS,
     REGION_ROLES,
+    _actors,
     _adjust,
     _countries,
     _country_labels,
@@ -50,8 +51,8 @@ from analysis.present.maps.base import (
     _to,
     _uncertainty_circle,
     _wrap,
-    actor_names,
 )
+from analysis.sources import actors as actors_mod
 
 
 def _claims_panel(
@@ -341,7 +342,7 @@ def border_incidents(
     dpos = dax.get_position()
     cax = fig.add_axes((dpos.x0, 0.085, 0.985 - dpos.x0, 0.40))
     alt_claims = _claims_panel(
-        cax, own_claims, public_record, "Contested claims about these events", actor_names(actors)
+        cax, own_claims, public_record, "Contested claims about these events", actors_mod.actor_names(_actors(actors))
     )
     keys = sorted({_event_key(e) for e in zone.to_dict("records")}) if not zone.empty else []
     src = (

@@ -17,6 +17,7 @@ from analysis.present.maps.base import (
     NE110,
     WIDE_CRS,
     WIDE_EXTENT,
+    _actors,
     _adjust,
     _bottom_legend,
     _countries,
@@ -37,9 +38,8 @@ from analysis.present.maps.base import (
     _seed_marker,
     _short,
     _wrap,
-    actor_countries,
-    actor_names,
 )
+from analysis.sources import actors as actors_mod
 from analysis.sources import places
 
 HOME: dict[str, str] = {"DZA": "algiers", "MLI": "bamako", "RUS": "moscow"}
@@ -55,8 +55,9 @@ def russia_links(
     (place_id or ""), ``located`` (the venue is a point place, not a country or region), ``key`` (source
     paragraph), ``actor1``, ``actor2`` (display names), ``event_type``, ``summary``."""
     gaz = _gaz(gazetteer)
-    country = actor_countries(actors)
-    names = actor_names(actors)
+    actors = _actors(actors)
+    country = actors_mod.actor_countries(actors)
+    names = actors_mod.actor_names(actors)
     kinds = dict(zip(gaz["place_id"], gaz["kind"]))
     rows = []
     for rec in events.to_dict("records"):
