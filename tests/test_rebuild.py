@@ -146,3 +146,28 @@ def test_a_failing_notebook_stops_the_build_and_names_the_chapter(project):
     assert "Running Jupyter-Book" not in proc.stdout, "the book build must not start after a failed notebook"
     # the other notebooks are stopped, not run to the end (all of them take about 30 s of CPU)
     assert elapsed < 60, f"the failed build took {elapsed:.0f} s"
+
+
+@pytest.mark.slow
+def test_preview_rebuilds_only_the_changed_page(built_book, tmp_path):
+    """``make preview`` after a prose-only change: the page shows it, only that page is read again, no
+    notebook runs, and the HTML stamp is gone so the next ``make report`` rebuilds the whole HTML."""
+    built = built_book.parents[1]
+    root = tmp_path / "report"
+    shutil.copytree(built, root, ignore=lambda folder, names: ["latex"] if Path(folder) == built / "_build" else [])
+    args = [sys.executable, "-m", "analysis.build.buildcache", "preview", "--root", str(root)]
+    env = {**os.environ, "ANALYSIS_ROOT": str(root)}
+    # Sphinx's environment names the folder it was built in: in a copy, the first preview reads every page
+    first = subprocess.run(args, capture_output=True, text=True, cwd=root, env=env)
+    assert first.returncode == 0, (first.stdout + first.stderr)[-3000:]
+    chapter = root / "chapters" / "rupture_2024.md"
+    chapter.write_text(chapter.read_text(encoding="utf-8") + "\nA sentence the preview test added.\n", encoding="utf-8")
+    proc = subprocess.run(args, capture_output=True, text=True, cwd=root, env=env)
+    assert proc.returncode == 0, (proc.stdout + proc.stderr)[-3000:]
+    assert 'preview: {"html": "preview"}' in proc.stdout, proc.stdout[-2000:]
+    assert "Executing notebook" not in proc.stdout + proc.stderr
+    read = [line for line in proc.stdout.splitlines() if "reading sources" in line]
+    assert read and all("rupture_2024" in line for line in read), read
+    page = (root / "_build" / "html" / "chapters" / "rupture_2024.html").read_text(encoding="utf-8")
+    assert "A sentence the preview test added." in page
+    assert not (root / "_build" / "stamps" / "html.json").exists()
