@@ -411,31 +411,33 @@ def main(argv: list[str] | None = None) -> int:
         print(f"execution cache: {'valid' if recorded == execution_digest(root) else 'to refill'}")
         return 0
     if args.target == "preview":
-        try:
-            record = preview(root, jobs=args.jobs)
-        except BuildError as exc:
-            print(f"error: {exc}", file=sys.stderr)
-            return 1
-        print(
-            f"preview: {json.dumps(record['outputs'])} in {record['seconds']} s; executed {len(record['executed'])} notebooks"
-        )
-        return 0
+        return _report_run("preview", lambda: preview(root, jobs=args.jobs))
     if args.target == "report":
         outputs = ["pdf", "html"] if has_tex() else ["html"]
         if not has_tex():
             print("note: TeX Live is missing: the HTML is built without chapter PDFs ('make system-deps' as root)")
     else:
         outputs = [args.target]
-    try:
+
+    def run() -> dict:
         record = build(root, outputs, jobs=args.jobs)
         brief = root / "_build" / "brief" / "algeria-mali-brief.pdf"
         if "pdf" in outputs and ("built" in record["outputs"].values() or not brief.is_file()):
             _step([sys.executable, "-m", "analysis.build.brief"], root, "the brief (analysis.build.brief)")
+        return record
+
+    return _report_run("build", run)
+
+
+def _report_run(what: str, run) -> int:
+    """Run a build step for the command line: its record in one line, or ``error: ...`` and exit 1."""
+    try:
+        record = run()
     except BuildError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     print(
-        f"build: {json.dumps(record['outputs'])} in {record['seconds']} s; executed {len(record['executed'])} notebooks"
+        f"{what}: {json.dumps(record['outputs'])} in {record['seconds']} s; executed {len(record['executed'])} notebooks"
     )
     return 0
 

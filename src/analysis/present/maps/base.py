@@ -132,6 +132,12 @@ def _draw_line(ax: Axes, geom_lonlat: shapely.Geometry, crs: str, gid: str, **kw
     ax.collections[-1].set_gid(gid)
 
 
+#: How a graticule label is drawn, beside where its line leaves the frame.
+_GRATICULE_LABEL = dict(
+    textcoords="offset points", fontsize=6, color=style.PALETTE["muted"], annotation_clip=False, gid="graticule-label"
+)
+
+
 def _graticule(ax: Axes, crs: str, extent: tuple[float, float, float, float], step: float) -> None:
     """Thin parallels and meridians every ``step`` degrees, labelled where they meet the frame."""
     x0, x1 = ax.get_xlim()
@@ -170,32 +176,10 @@ def _graticule(ax: Axes, crs: str, extent: tuple[float, float, float, float], st
             deg = int(v) if float(v).is_integer() else v
             if kind == "lon":
                 text = f"{abs(deg)}°{'E' if v > 0 else 'W' if v < 0 else ''}"
-                ax.annotate(
-                    text,
-                    (pt.x, y0),
-                    xytext=(0, -2),
-                    textcoords="offset points",
-                    ha="center",
-                    va="top",
-                    fontsize=6,
-                    color=style.PALETTE["muted"],
-                    annotation_clip=False,
-                    gid="graticule-label",
-                )
+                ax.annotate(text, (pt.x, y0), xytext=(0, -2), ha="center", va="top", **_GRATICULE_LABEL)
             else:
                 text = f"{abs(deg)}°{'N' if v > 0 else 'S' if v < 0 else ''}"
-                ax.annotate(
-                    text,
-                    (x0, pt.y),
-                    xytext=(-2, 0),
-                    textcoords="offset points",
-                    ha="right",
-                    va="center",
-                    fontsize=6,
-                    color=style.PALETTE["muted"],
-                    annotation_clip=False,
-                    gid="graticule-label",
-                )
+                ax.annotate(text, (x0, pt.y), xytext=(-2, 0), ha="right", va="center", **_GRATICULE_LABEL)
 
 
 def nice_length_km(width_km: float, fraction: float = 0.2) -> float:
