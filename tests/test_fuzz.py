@@ -110,6 +110,21 @@ def assert_refused(code: int, err: str) -> None:
     assert code == 1 and err.startswith("error: "), err
 
 
+def accepted_or_unchanged(root, *args) -> bool:
+    """Run a writing command in the scratch ``root``: a refusal (an error, no traceback) must leave
+    every file as it was; an acceptance must leave a ledger ``validate`` passes. True when accepted."""
+    before = fingerprint(root)
+    code, out, err = run(*args)
+    event("refused" if code else "accepted")
+    if code:
+        assert_refused(code, err)
+        assert fingerprint(root) == before
+        return False
+    result = validate(root / "data", root / "seeds")
+    assert result.ok, result.problems
+    return True
+
+
 # --------------------------------------------------------------------------------------------------
 # add
 # --------------------------------------------------------------------------------------------------
@@ -120,15 +135,8 @@ def test_add_accepts_with_validate_passing_or_refuses_changing_nothing(base, con
     with project_copy(base) as root:
         src = root.parent / "article.txt"
         src.write_bytes(content)
-        before = fingerprint(root)
-        code, out, err = run("add", str(src))
-        event("refused" if code else "accepted")
-        if code:
-            assert_refused(code, err)
-            assert fingerprint(root) == before
+        if not accepted_or_unchanged(root, "add", str(src)):
             return
-        result = validate(root / "data", root / "seeds")
-        assert result.ok, result.problems
         row = pd.read_csv(root / "seeds" / "catalog.csv", dtype=str, keep_default_na=False).iloc[-1]
         lo, hi = date.fromisoformat(row["published_earliest"]), date.fromisoformat(row["published_latest"])
         assert pubdate.EARLIEST_PUBLICATION <= lo <= hi <= date.today()
@@ -221,15 +229,8 @@ def test_accept_writes_a_ledger_validate_passes_or_changes_nothing(review_base, 
             frame.to_csv(review, index=False)
         else:
             review.write_bytes(garbage)
-        before = fingerprint(root)
-        code, out, err = run("accept", str(review))
-        event("refused" if code else "accepted")
-        if code:
-            assert_refused(code, err)
-            assert fingerprint(root) == before
+        if not accepted_or_unchanged(root, "accept", str(review)):
             return
-        result = validate(root / "data", root / "seeds")
-        assert result.ok, result.problems
 
 
 # --------------------------------------------------------------------------------------------------
