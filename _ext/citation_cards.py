@@ -4,12 +4,12 @@ The ``{para}`` role (:mod:`report_roles`) checks each citation's excerpt against
 module decides what the reader sees once the labels are known (``doctree-resolved``):
 
 - **HTML.** Each citation becomes a superscript number, the same number for every citation of one
-  paragraph on a page, in order of first use. The number is a link to the paragraph on the "Seed
+  paragraph on a page, in order of first use. The number is a link to the paragraph on the "Article
   texts" appendix (so no script is needed to reach it) and holds a card that opens on hover and on
   keyboard focus (CSS ``:hover`` / ``:focus-within``): the outlet, the article's title, its date,
-  the paragraph number, the verified excerpt (escaped: seed text is data) and the paragraph key as a
-  link. A page with citations ends with "Sources", the numbered list of the paragraphs it cites, each
-  with its excerpts and key.
+  the paragraph number, the verified excerpt (escaped: seed text is data) and a link to the paragraph
+  in the article's full text. The paragraph key stays in the link's address and in "Sources", the
+  numbered list of the paragraphs a page cites at its end, each with its excerpts and key.
 - **LaTeX.** Each citation in running text becomes a footnote with the same words (outlet, title, date,
   paragraph, excerpt) and the key as a link to the paragraph in the appendix; in a table cell it stays
   the key, linked (a narrow column of footnote marks cannot break).
@@ -87,7 +87,7 @@ def card_html(facts: dict, href: str, card_id: str) -> str:
         f'<span class="cite-card-outlet">{e(facts["outlet"])}</span>, '
         f'<cite class="cite-card-title">{e(facts["title"])}</cite>, {e(facts["date"])}, paragraph {facts["n"]}.'
         f'<span class="cite-card-excerpt">{quote}</span>'
-        f'<a class="cite-card-link" href="{e(href)}">Paragraph {e(facts["key"])} in Seed texts</a>'
+        f'<a class="cite-card-link" href="{e(href)}">Read it in the article’s full text</a>'
         "</span>"
     )
 
@@ -240,7 +240,7 @@ def _append_sources(doctree, list_html: str) -> None:
     """A "Sources" section at the end of the page's top section holding the list."""
     section = nodes.section(ids=[SOURCES_ID], names=[SOURCES_ID], classes=["cite-sources-section"])
     section += nodes.title(SOURCES_TITLE, SOURCES_TITLE)
-    intro = "The paragraphs this page cites, numbered as in the text; each links to its place in Seed texts."
+    intro = "The paragraphs this page cites, numbered as in the text; each links to its place in the articles’ full texts."
     section += nodes.paragraph(intro, intro)
     section += nodes.raw("", list_html, format="html")
     tops = [n for n in doctree.children if isinstance(n, nodes.section)]

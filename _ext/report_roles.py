@@ -1,7 +1,7 @@
 """Local Sphinx extension of the report: paragraph citations that carry the words they rest on.
 
 Role ``{para}`003¶14``` cites a seed paragraph: it renders the key and links it to the paragraph's
-anchor on the "Seed texts" appendix (label ``p-003-14``). A key that names no paragraph is a broken
+anchor on the "Article texts" appendix (label ``p-003-14``). A key that names no paragraph is a broken
 reference, so ``sphinx -n -W`` fails on it.
 
 A citation may hold a short verbatim excerpt of the paragraph:

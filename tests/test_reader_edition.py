@@ -10,6 +10,7 @@ import sys
 
 import pandas as pd
 import pytest
+from bs4 import BeautifulSoup
 from docutils import nodes
 from readability import ANALYTICAL_PAGES, body_text, counts
 
@@ -155,6 +156,24 @@ def test_a_card_escapes_the_seed_s_words():
     assert 'href="seeds.html#p-003-3"' in html
 
 
+def test_a_card_names_outlet_date_and_paragraph_but_no_key_and_no_seed():
+    facts = {
+        "outlet": "Jeune Afrique",
+        "title": "T",
+        "date": "2 January 2025",
+        "n": 60,
+        "excerpt": "x",
+        "opening": False,
+        "key": "003¶60",
+    }
+    card = citation_cards.card_html(facts, "appendix_seeds.html#p-003-60", "cite-card-1")
+    visible = re.sub(r"<[^>]+>", " ", card)
+    assert "Jeune Afrique" in visible and "2 January 2025" in visible and "paragraph 60" in visible
+    got = counts(visible)
+    assert got["keys"] == 0 and got["seed"] == 0, got
+    assert 'href="appendix_seeds.html#p-003-60"' in card  # the key stays in the address
+
+
 # --- the page detectors, on fixtures ----------------------------------------------------------------
 def test_counts_find_keys_ids_and_the_word_seed_and_nothing_else():
     text = "As 003¶60 says, E017 and C11 back KJ3; Seeds and a seed. Not E01, C1, KJ, seedling, 1003¶, ¶60."
@@ -176,6 +195,21 @@ def test_body_text_leaves_out_cards_and_the_list_of_sources():
 @pytest.mark.parametrize("page", ANALYTICAL_PAGES[1:] + ("intro.html",))
 def test_analytical_pages_show_no_key_no_internal_id_and_seldom_seed(built_book, page):
     got = counts(body_text((built_book / page).read_text(encoding="utf-8")))
+    assert got["keys_per_100"] <= MAX_KEYS_PER_100_WORDS, got
+    assert got["ids"] == [], got["ids"]
+    assert got["seed"] <= MAX_SEED_WORDS, got
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("page", ANALYTICAL_PAGES[1:] + ("intro.html",))
+def test_with_cards_and_sources_counted_keys_stay_rare_and_seed_seldom(built_book, page):
+    """A reader who opens every card and reads the list of sources still meets at most one key per
+    hundred words: cards name outlet, date and paragraph; only the list of sources shows keys."""
+    soup = BeautifulSoup((built_book / page).read_text(encoding="utf-8"), "html.parser")
+    article = soup.select_one("article.bd-article")
+    for el in article.select("script, style"):
+        el.decompose()
+    got = counts(re.sub(r"\s+", " ", article.get_text(" ")))
     assert got["keys_per_100"] <= MAX_KEYS_PER_100_WORDS, got
     assert got["ids"] == [], got["ids"]
     assert got["seed"] <= MAX_SEED_WORDS, got

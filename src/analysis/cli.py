@@ -71,7 +71,7 @@ def _cmd_paragraphs(args: argparse.Namespace) -> int:
 
 
 def _cmd_seed_page(args: argparse.Namespace) -> int:
-    """Print, or write, the generated "Seed texts" appendix."""
+    """Print, or write, the generated "Article texts" appendix."""
     from analysis.present.pages import SEED_PAGE, seed_page, write_seed_page
 
     if args.write:
@@ -268,7 +268,7 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seeds", default=str(paths.SEEDS_DIR), help="seeds folder (default: %(default)s)")
     p.set_defaults(func=_cmd_paragraphs)
 
-    p = sub.add_parser("seed-page", help="the generated Seed texts appendix (chapters/appendix_seeds.md)")
+    p = sub.add_parser("seed-page", help="the generated Article texts appendix (chapters/appendix_seeds.md)")
     p.add_argument("--write", action="store_true", help="write the page instead of printing it")
     p.set_defaults(func=_cmd_seed_page)
 

@@ -88,7 +88,7 @@ def _footnote_maker(root: Path):
         a = arts.loc[seed]
         return (
             rf"\footnote{{{e(a['outlet'] or 'Outlet not named')}, \emph{{{e(a['title'])}}}, {e(a['date'])}, "
-            rf"paragraph {n}: “{e(excerpt)}” ({e(key)} in the report's Seed texts).}}"
+            rf"paragraph {n}: “{e(excerpt)}” ({e(key)} in the report's Article texts).}}"
         )
 
     return footnote

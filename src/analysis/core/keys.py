@@ -1,7 +1,7 @@
 """Paragraph keys: the one definition of how the report names and links a paragraph.
 
 A key is a seed id, the pilcrow and the paragraph's number: ``003¶14`` is the 14th non-blank line of
-seed 003. Its anchor on the "Seed texts" appendix is ``p-003-14``. Every module that writes, reads,
+seed 003. Its anchor on the "Article texts" appendix is ``p-003-14``. Every module that writes, reads,
 checks or links a key uses this module; nothing else spells the pilcrow or the pattern.
 
 A seed id is its number written with at least three digits (``003``, ``042``, ``999``, ``1000``): the
