@@ -240,7 +240,7 @@ def _append_sources(doctree, list_html: str) -> None:
     """A "Sources" section at the end of the page's top section holding the list."""
     section = nodes.section(ids=[SOURCES_ID], names=[SOURCES_ID], classes=["cite-sources-section"])
     section += nodes.title(SOURCES_TITLE, SOURCES_TITLE)
-    intro = "The paragraphs this page cites, numbered as in the text; each links to its place in the articles’ full texts."
+    intro = "The paragraphs this page cites, numbered as in the text; each links to the article’s full text."
     section += nodes.paragraph(intro, intro)
     section += nodes.raw("", list_html, format="html")
     tops = [n for n in doctree.children if isinstance(n, nodes.section)]
