@@ -12,10 +12,10 @@ import pandas as pd
 import pytest
 
 from analysis.analytics import judgments as J
+from analysis.core.wording import count
 from analysis.ledger import claims as claims_mod
 from analysis.ledger import events as events_mod
 from analysis.ledger import reference
-from analysis.present.pages import number_words
 from analysis.present.tables import key_judgments, scored_table, watch_table
 from analysis.sources import actors as actors_mod
 from analysis.sources.articles import article_labels
@@ -269,7 +269,7 @@ def test_the_page_shows_every_judgment_with_its_count_and_only_excerpted_citatio
     assert J.citation_problems(myst, paras) == []
     assert len(J.citations(myst)) > len(kj["judgments"])
     for rec in kj["counts"].drop(columns="confidence").merge(kj["judgments"], on="judgment_id").itertuples(index=False):
-        sources = f"{number_words(rec.voices)} independent source{'s' if rec.voices != 1 else ''}"
+        sources = count(rec.voices, "independent source", words=True)
         assert f"confidence *{rec.confidence}*: {sources}" in myst
         assert f"*{rec.likelihood.capitalize()}* (" in myst
     assert "mali_government" not in myst and "state:" not in myst

@@ -118,6 +118,22 @@ def test_every_summary_sentence_carries_its_judgment_s_likelihood_term():
     assert all(s in text for s in said)
 
 
+@pytest.mark.parametrize(
+    "levels, expected",
+    [
+        ([], "not stated"),
+        (["low"], "low"),
+        (["moderate"] * 5, "moderate for all five"),
+        (["moderate", "moderate", "moderate", "low"], "mostly moderate (three of four)"),
+        (["moderate", "low", "moderate"], "mostly moderate (two of three)"),
+        (["high", "low"], "high for one and low for one"),
+        (["low", "moderate", "moderate", "low"], "moderate for two and low for two"),
+    ],
+)
+def test_confidence_spread_in_words(levels, expected):
+    assert briefing.confidence_spread(pd.Series(levels, dtype="object")) == expected
+
+
 def test_reader_voice_names_an_unnamed_outlet_by_its_article():
     articles = pd.DataFrame({"seed": ["003"], "outlet": [""], "date": ["2025"], "long": ["x"]})
     assert briefing.reader_voice("outlet_003", {}, articles) == "an unnamed outlet (its article of 2025)"

@@ -19,7 +19,8 @@ import re
 import pandas as pd
 
 from analysis.analytics.judgments import LIKELIHOOD
-from analysis.present.pages import escape_myst, number_words
+from analysis.core.wording import count, join, number
+from analysis.present.pages import escape_myst
 from analysis.present.tables.excerpts import opening_words
 from analysis.present.tables.myst import Myst, cite_keys
 
@@ -74,18 +75,37 @@ def confidence_reason(
     """Confidence with its reason in words: "moderate: two independent sources, one of them a party to
     the events, in three articles" (and, for a forward judgment, that it is one level below; for a
     ``stale`` one, whose window opens long after the evidence ends, two levels)."""
-    sources = f"{number_words(voices)} independent source{'s' if voices != 1 else ''}"
+    sources = count(voices, "independent source", words=True)
     if first_hand == 0:
         party = ", none of them a party to the events"
     elif voices == 1:
         party = ", itself a party to the events"
     else:
-        party = f", {number_words(first_hand)} of them a party to the events"
-    articles = f", in {number_words(relays)} article{'s' if relays != 1 else ''}"
+        party = f", {number(first_hand, words=True)} of them a party to the events"
+    articles = f", in {count(relays, 'article', words=True)}"
     lower = "; one level lower because it looks beyond the evidence" if forward else ""
     if forward and stale:
         lower = "; two levels lower because it looks beyond the evidence, from a window that opens long after it ends"
     return f"{confidence}: {sources}{party}{articles}{lower}"
+
+
+def confidence_spread(levels: pd.Series) -> str:
+    """How confident a set of judgments is, in words: ``"moderate for all five"``, ``"mostly moderate
+    (three of four)"``, ``"high for one and low for one"`` when no level has a majority; ``"not
+    stated"`` for none. Levels are named in the scale's order, highest first, on ties."""
+    levels = pd.Series(levels, dtype="object").dropna()
+    n = len(levels)
+    if n == 0:
+        return "not stated"
+    tally = levels.value_counts()
+    order = {level: i for i, level in enumerate(("high", "moderate", "low"))}
+    ranked = sorted(tally.items(), key=lambda kv: (-kv[1], order.get(kv[0], len(order)), kv[0]))
+    top, k = ranked[0]
+    if k == n:
+        return f"{top} for all {number(n, words=True)}" if n > 1 else f"{top}"
+    if 2 * k > n:
+        return f"mostly {top} ({number(k, words=True)} of {number(n, words=True)})"
+    return join(f"{level} for {number(m, words=True)}" for level, m in ranked)
 
 
 def reader_voice(voice: str, voice_names: dict[str, str], articles: pd.DataFrame) -> str:

@@ -14,6 +14,7 @@ import pandas as pd
 from analysis.core import paths
 from analysis.core.atomic import write_atomic
 from analysis.core.keys import anchor_of as para_label
+from analysis.core.wording import number
 from analysis.sources.corpus import load_catalog, paragraphs
 
 SEED_PAGE = paths.ROOT / "chapters" / "appendix_seeds.md"
@@ -28,26 +29,6 @@ def escape_myst(text: str) -> str:
 
 _LONG_TOKEN = re.compile(r"\S{40,}")
 _ZWSP = "\u200b"
-_NUMBER_WORDS = (
-    "no",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-)
-
-
-def number_words(n: int) -> str:
-    """``5`` -> ``five``; numbers past twelve in digits."""
-    return _NUMBER_WORDS[n] if 0 <= n < len(_NUMBER_WORDS) else str(n)
 
 
 def breakable(text: str, every: int = 20) -> str:
@@ -69,7 +50,7 @@ def seed_page(paras: pd.DataFrame | None = None, catalog: pd.DataFrame | None = 
         "(appendix-seeds)=",
         "# Article texts",
         "",
-        f"Every paragraph of the {number_words(len(catalog))} articles the report rests on, numbered as the "
+        f"Every paragraph of the {number(len(catalog), words=True)} articles the report rests on, numbered as the "
         "report cites them: paragraph *n* of an article is the *n*-th non-blank line of its file, so "
         "`003¶14` is the fourteenth non-blank line of article 003. Each paragraph shows its kind (body, heading, caption or boilerplate, with the rule "
         "that set it) and language. The text is shown as stored, with no-break spaces made plain and "
