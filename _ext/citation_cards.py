@@ -39,17 +39,17 @@ OPENING_WORDS = 30
 
 @lru_cache(maxsize=1)
 def _articles() -> dict[str, dict]:
+    from analysis.build import loaded
     from analysis.sources.articles import article_labels
-    from analysis.sources.corpus import load_catalog
 
-    return {r["seed"]: r for r in article_labels(load_catalog()).to_dict("records")}
+    return {r["seed"]: r for r in article_labels(loaded.catalog()).to_dict("records")}
 
 
 @lru_cache(maxsize=1)
 def _texts() -> dict[str, str]:
-    from analysis.sources.corpus import paragraphs
+    from analysis.build import loaded
 
-    paras = paragraphs()
+    paras = loaded.paragraphs()
     return dict(zip(paras["key"], paras["display"]))
 
 

@@ -68,11 +68,10 @@ def corpus_title(title: str) -> str:
     """``title`` with its span of years (``2017–2025``) replaced by the corpus's: the years of the
     reviewed catalogue rows and of the events coded from unreviewed ones
     (:func:`analysis.ledger.span.corpus_years`), never a date ``add`` inferred."""
-    from analysis.ledger.events import load_events
+    from analysis.build import loaded
     from analysis.ledger.span import corpus_years
-    from analysis.sources.corpus import load_catalog
 
-    first, last = corpus_years(load_catalog(), load_events())
+    first, last = corpus_years(loaded.catalog(), loaded.events())
     return re.sub(r"\b(19|20)\d\d\s*[–-]\s*(19|20)\d\d\b", f"{first}\u2013{last}", title, count=1)
 
 

@@ -31,9 +31,9 @@ logger = logging.getLogger(__name__)
 
 @lru_cache(maxsize=1)
 def _paragraph_texts() -> dict[str, tuple[str, ...]]:
-    from analysis.sources.corpus import paragraphs
+    from analysis.build import loaded
 
-    paras = paragraphs()
+    paras = loaded.paragraphs()
     return {k: (t, d) for k, t, d in zip(paras["key"], paras["text"], paras["display"])}
 
 

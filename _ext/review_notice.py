@@ -23,9 +23,9 @@ def add_notice(app, doctree):
     last = reviewed_against(source)
     if not last:
         return
-    from analysis.ledger.events import load_events
+    from analysis.build import loaded
 
-    newer = added_since(load_events()["event_id"], last)
+    newer = added_since(loaded.events()["event_id"], last)
     if not newer:
         return
     text = (
