@@ -170,3 +170,23 @@ def test_pages_rendered_for_review(book):
         )
     pngs = list(out.glob("*.png"))
     assert len(pngs) >= 4 + len(book.chapters) and all(p.stat().st_size > 0 for p in pngs)
+
+
+def test_figures_print_at_the_scale_the_print_size_rule_assumes(book):
+    """style.printed_scale (the rule behind tests/test_figure_text.py's 6 pt check) models how the PDF
+    prints a figure; each figure image's printed width (pixels over pixels per inch, pdfimages) must be
+    what that model gives for its drawn size (pixels over the saving DPI), and the text width the log
+    states must be style.PRINT_WIDTH_IN."""
+    from analysis.present import style
+
+    m = re.search(r"report-textblock: left=[\d.]+pt,\s*width=([\d.]+)pt", book.log)
+    assert m and float(m.group(1)) / 72.27 == pytest.approx(style.PRINT_WIDTH_IN, abs=0.005), m
+    listing = subprocess.run(["pdfimages", "-list", str(book.pdf)], capture_output=True, text=True, check=True).stdout
+    rows = [row for row in (line.split() for line in listing.splitlines()[2:]) if row[2] == "image"]
+    assert rows
+    for row in rows:
+        width_px, height_px, ppi = int(row[3]), int(row[4]), float(row[12])
+        drawn_w, drawn_h = width_px / style.DPI, height_px / style.DPI
+        printed_w = width_px / ppi
+        expected = style.printed_scale(drawn_w, drawn_h) * drawn_w
+        assert printed_w == pytest.approx(expected, rel=0.01), (row, printed_w, expected)

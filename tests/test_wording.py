@@ -111,6 +111,6 @@ def test_shift_title_states_the_finding():
         == "A–B events turned from mostly cooperation to mostly conflict in Jan 2024"
     )
     assert shift_title("A–B events", 0.2, 0.4, "Jan 2024") == (
-        "A–B events: mostly cooperation before and after Jan 2024 (20 % then 40 % conflict)"
+        "A–B events were mostly cooperation before and after Jan 2024 (20 % then 40 % conflict)"
     )
     assert shift_title("A–B events", 0.5, 0.51, "X").startswith("A–B events turned from mostly cooperation")

@@ -8,12 +8,14 @@ downloaded as PNG and SVG and its numbers as CSV.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import matplotlib.dates as mdates
 import pandas as pd
 from matplotlib.figure import Figure
 
+from analysis.core import wording
 from analysis.core.keys import seed_order
 from analysis.present import style
 
@@ -37,13 +39,53 @@ TIMELINE_COLUMNS = [
 ]
 
 
+def _span(first: int, last: int) -> str:
+    return f"in {first}" if first == last else f"from {first} to {last}"
+
+
+def _months(days: int) -> int:
+    return max(1, round(days / 30.44))
+
+
+def _some(k: int, n: int, singular: str, plural: str) -> str:
+    """The subject and verb of "k of the n articles ...": "it states", "all state", "one states", "two state"."""
+    if n == 1:
+        return f"it {singular}"
+    who = ("both" if n == 2 else "all") if k == n else wording.number(k, words=True)
+    return f"{who} {wording.verb(k, singular, plural)}"
+
+
+def publication_title(drawn: pd.DataFrame) -> str:
+    """The publication chart's finding, from the rows it draws (columns of :data:`PUBLICATION_COLUMNS`):
+    how many articles, over which years, how many state their day and how closely the others are
+    bounded, e.g. "The five articles date from 2017 to 2025: two state their day, three are bounded
+    from their text to within 1 to 21 months"."""
+    if drawn.empty:
+        return "No article is in the catalogue"
+    n = len(drawn)
+    first, last = int(drawn["published_earliest"].min().year), int(drawn["published_latest"].max().year)
+    stated = drawn["date_precision"] == "day"
+    inferred = drawn[~stated]
+    noun = "article dates" if n == 1 else f"{wording.count(n, 'article', words=True)} date"
+    parts = []
+    if stated.any():
+        k = int(stated.sum())
+        parts.append(f"{_some(k, n, 'states', 'state')} {'its' if k == 1 else 'their'} day")
+    if len(inferred):
+        k = len(inferred)
+        spans = sorted({_months((r.published_latest - r.published_earliest).days + 1) for r in inferred.itertuples()})
+        within = wording.count(spans[0], "month") if len(spans) == 1 else f"{spans[0]} to {spans[-1]} months"
+        parts.append(f"{_some(k, n, 'is', 'are')} bounded from {'its' if k == 1 else 'their'} text to within {within}")
+    return f"The {noun} {_span(first, last)}: {', '.join(parts)}"
+
+
 def publication_intervals(catalog: pd.DataFrame) -> tuple[Figure, pd.DataFrame]:
     """One bar per seed from its earliest to its latest possible publication date; a single-day date
     is a diamond. Bars are labelled with the seed id and precision. Returns the figure and the rows it
     drew, one per seed."""
     style.apply_style()
     cat = catalog.sort_values("published_earliest", ascending=False).reset_index(drop=True)
-    fig = Figure(figsize=(7.5, 2.8))  # not registered with pyplot: shown once, by the notebook
+    fig = Figure(figsize=(style.PRINT_WIDTH_IN, 3.2))  # not registered with pyplot: shown once, by the notebook
     ax = fig.subplots()
     for i, rec in cat.iterrows():
         lo, hi = rec["published_earliest"], rec["published_latest"]
@@ -79,8 +121,10 @@ def publication_intervals(catalog: pd.DataFrame) -> tuple[Figure, pd.DataFrame]:
     ax.set_xlim(start, end)
     ax.set_ylim(-0.7, len(cat) - 0.3)
     ax.grid(axis="x", color="#E0E0E0", linewidth=0.6, zorder=0)
-    ax.set_title("Publication dates of the seed articles, stated or inferred")
-    fig.subplots_adjust(left=0.2, right=0.97, top=0.86, bottom=0.2)
+    finding = publication_title(cat)
+    style.finding_title(fig, finding)
+    top = 1 - (0.08 + style.title_height_in(fig, finding) + 0.12) / fig.get_figheight()
+    fig.subplots_adjust(left=0.25, right=0.97, top=top, bottom=0.18)
     style.source_line(fig, "seed catalogue (seeds/catalog.csv), evidence quoted from the seeds")
     parts = []
     for rec in catalog.sort_values("seed", key=lambda s: s.map(seed_order), kind="stable").itertuples():
@@ -114,6 +158,59 @@ def text_problems(fig: Figure, labels_only: bool = False) -> list[str]:
             if inter_w > 1 and inter_h > 1:
                 problems.append(f"overlap: {t.get_text()[:40]!r} and {u.get_text()[:40]!r}")
     return problems
+
+
+def print_size_problems(fig: Figure, minimum: float = style.MIN_PRINT_PT) -> list[str]:
+    """Every visible text of ``fig`` (scale-bar labels included) that the book's PDF would print smaller
+    than ``minimum`` points: its font size times :func:`analysis.present.style.printed_scale` of the
+    figure's size. Each as a line naming the text and both sizes; empty when every text is large enough."""
+    from matplotlib.text import Text
+    from matplotlib_scalebar.scalebar import ScaleBar
+
+    scale = style.printed_scale(*fig.get_size_inches())
+    sized = [(t.get_text(), t.get_fontsize()) for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()]
+    sized += [("scale bar", b.font_properties.get_size()) for b in fig.findobj(ScaleBar)]
+    return [
+        f"prints at {size * scale:.2f} pt (drawn {size:g} pt at a scale of {scale:.3f}): {text[:60]!r}"
+        for text, size in sized
+        if round(size * scale, 6) < minimum
+    ]
+
+
+_NUMBER = re.compile(
+    r"\d|\b(?:no|none|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|both|all|each|every|most|half)\b",
+    re.IGNORECASE,
+)
+#: The finite verbs a finding may turn on; a title with another verb adds it here.
+FINDING_VERBS = (
+    "is are was were has have had lies lie lay stands stand stood turned turns turn rose rises rise fell falls fall "
+    "grew grows grow date dates state states happened happen happens took take takes came come comes "
+    "remain remains remained outnumber outnumbers outnumbered lead leads led name names place places "
+    "met meet meets moved move moves shifted shift shifts stayed stay stays"
+).split()
+_VERB = re.compile(r"\b(?:" + "|".join(FINDING_VERBS) + r")\b", re.IGNORECASE)
+
+
+def is_finding(title: str) -> bool:
+    """Whether ``title`` states a finding rather than naming a topic: a sentence with a number (digits,
+    or a count word: "no", "two", "all", "most"...) and a finite verb of :data:`FINDING_VERBS`, neither
+    ending in a colon nor a label followed by a count ("Places in the seeds: 16"). "Events of the ledger
+    by PLOVER family" is a topic; "Two of the three incidents lie within 5 km of the border" a finding."""
+    text = " ".join(str(title).split())
+    if not text or text.endswith(":") or re.fullmatch(r".*:\s*[\d\s,.%]+", text):
+        return False
+    return bool(_NUMBER.search(text)) and bool(_VERB.search(text))
+
+
+def drawn_title(fig: Figure) -> str:
+    """The title drawn on ``fig`` (the one text with gid ``title``), its lines joined; "" when there is
+    none, and an error when there are several."""
+    from matplotlib.text import Text
+
+    titles = [t for t in fig.findobj(Text) if t.get_gid() == "title" and t.get_text().strip()]
+    if len(titles) > 1:
+        raise ValueError(f"a figure has one title, found {len(titles)}: {[t.get_text() for t in titles]}")
+    return " ".join(titles[0].get_text().split()) if titles else ""
 
 
 def export(fig: Figure, data: pd.DataFrame, name: str, folder: Path = EXPORT_DIR) -> dict[str, Path]:
@@ -163,6 +260,7 @@ def ledger_source(events: pd.DataFrame) -> str:
 _MARKERS = {"verbal cooperation": "o", "material cooperation": "s", "verbal conflict": "^", "material conflict": "D"}
 #: Text of the timeline no smaller than 7.8 pt: printed at the PDF's text width (about 6.3 of its 8
 #: inches) it stays above 6 pt.
+_TIMELINE_PT = 7.8
 #: The timeline's vertical axis, in words: what the PLOVER score measures.
 SCORE_AXIS = "kind of act: conflict (\u221210) to cooperation (+10)"
 
@@ -170,7 +268,7 @@ SCORE_AXIS = "kind of act: conflict (\u221210) to cooperation (+10)"
 def shift_title(subject: str, share_before: float, share_after: float, when: str) -> str:
     """A timeline's title stating its finding, from the conflict shares (0 to 1) before and after
     ``when``: "<subject> turned from mostly cooperation to mostly conflict in <when>", or, where the
-    majority did not change, "<subject>: mostly <x> before and after <when> (a% then b% conflict)"."""
+    majority did not change, "<subject> were mostly <x> before and after <when> (a % then b % conflict)"."""
 
     def side(share: float) -> str:
         return "conflict" if share > 0.5 else "cooperation"
@@ -179,7 +277,7 @@ def shift_title(subject: str, share_before: float, share_after: float, when: str
     if before != after:
         return f"{subject} turned from mostly {before} to mostly {after} in {when}"
     return (
-        f"{subject}: mostly {before} before and after {when} "
+        f"{subject} were mostly {before} before and after {when} "
         f"({share_before * 100:.0f} % then {share_after * 100:.0f} % conflict)"
     )
 
@@ -239,7 +337,7 @@ def _draw_labels(ax, events: pd.DataFrame, label_column: str) -> None:
             xytext=(0, dy if rec.score >= 0 else -dy - 6),
             textcoords="offset points",
             ha="right" if x > mdates.date2num(events["t_mid"].median()) else "left",
-            fontsize=7.8,
+            fontsize=_TIMELINE_PT,
             color=style.PALETTE["text"],
             arrowprops={"arrowstyle": "-", "color": "#AAAAAA", "linewidth": 0.5},
         )
@@ -253,7 +351,7 @@ def _draw_rupture(ax, rupture: pd.Timestamp, label: str) -> None:
             0.98,
             label + " ",
             transform=ax.get_xaxis_transform(),
-            fontsize=7.8,
+            fontsize=_TIMELINE_PT,
             va="top",
             ha="right",
             color=style.PALETTE["muted"],
@@ -295,12 +393,13 @@ def event_timeline(
     ax.legend(
         handles=[Line2D([], [], marker=_MARKERS[f], linestyle="", color=colours[f], label=f) for f in used],
         loc="lower left",
-        fontsize=7.8,
+        fontsize=_TIMELINE_PT,
         ncol=2,
     )
-    ax.set_title(title, fontsize=10.5)
+    ax.set_title(title, fontsize=style.TITLE_PT).set_gid("title")
+    fig.finding = title
     fig.subplots_adjust(left=0.09, right=0.98, top=0.9, bottom=0.13)
-    style.source_line(fig, source)
+    style.source_line(fig, source, fontsize=_TIMELINE_PT)
     first, last = events["t_start"].min(), events["t_end"].max()
     n_conf = int((events["polarity"] == "conflict").sum())
     fig.alt_text = (

@@ -93,6 +93,16 @@ SVG_HASHSALT = "algeria-mali-report"
 #: Resolution of saved raster figures.
 DPI = 150
 
+#: The width at which the book's PDF prints every figure, in inches: the text width of its A4 page
+#: (452.97 TeX points; the preamble in ``_config.yml`` includes each figure at ``\linewidth``). Draw a
+#: figure at this width and its font sizes are the printed sizes.
+PRINT_WIDTH_IN = 452.9679 / 72.27
+#: The tallest a figure prints, in inches: the same preamble caps the height at 80 % of the text height
+#: (A4, 297 mm, less Sphinx's one-inch margins above and below); a taller figure shrinks to it.
+PRINT_MAX_HEIGHT_IN = 0.8 * (297 / 25.4 - 2.0)
+#: No text of a figure prints smaller than this, in points.
+MIN_PRINT_PT = 6.0
+
 _RC: dict[str, Any] = {
     "font.family": "sans-serif",
     "font.sans-serif": [FONT_FAMILY],
@@ -127,6 +137,15 @@ _RC: dict[str, Any] = {
     "text.parse_math": False,
     "image.interpolation": "antialiased",
 }
+
+
+def printed_scale(width_in: float, height_in: float) -> float:
+    """How much the book's PDF scales a figure of ``width_in`` × ``height_in`` inches: to
+    :data:`PRINT_WIDTH_IN` wide, or less where that would make it taller than :data:`PRINT_MAX_HEIGHT_IN`.
+    A text of ``s`` points in the figure prints at ``s * printed_scale(...)`` points."""
+    if width_in <= 0 or height_in <= 0:
+        raise ValueError(f"a figure has a positive size, got {width_in} × {height_in} in")
+    return min(PRINT_WIDTH_IN, PRINT_MAX_HEIGHT_IN * width_in / height_in) / width_in
 
 
 def apply_style() -> None:
@@ -172,6 +191,47 @@ def source_line(fig: Figure, text: str, *, fontsize: float = 7.0) -> Any:
         color=PALETTE["muted"],
         gid="source-line",
     )
+
+
+#: Font size of a figure's title, which states its finding (:func:`finding_title`).
+TITLE_PT = 10.5
+
+
+def finding_title(
+    fig: Figure, finding: str, *, x: float = 0.01, top_in: float = 0.08, fontsize: float = TITLE_PT
+) -> Any:
+    """Write ``finding``, the sentence that says what the figure shows, as its title: bold, at the top-left
+    (``x`` in figure fraction, ``top_in`` inches below the top edge), wrapped to the figure's width.
+    Records it as ``fig.finding``, which the tests compare with the title drawn (gid ``title``).
+    Returns the Text; its height is the caller's to leave room for (:func:`title_height_in`)."""
+    width_in = fig.get_figwidth() * (1 - x) - 0.1
+    fig.finding = finding
+    return fig.text(
+        x,
+        1 - top_in / fig.get_figheight(),
+        _wrap_to(finding, width_in, fontsize),
+        ha="left",
+        va="top",
+        fontsize=fontsize,
+        fontweight="bold",
+        color=PALETTE["text"],
+        gid="title",
+    )
+
+
+def title_height_in(fig: Figure, finding: str, *, x: float = 0.01, fontsize: float = TITLE_PT) -> float:
+    """The height, in inches, of ``finding`` as :func:`finding_title` would wrap it on ``fig``."""
+    lines = _wrap_to(finding, fig.get_figwidth() * (1 - x) - 0.1, fontsize).count("\n") + 1
+    return lines * fontsize * 1.2 / 72
+
+
+def _wrap_to(text: str, width_in: float, fontsize: float) -> str:
+    """``text`` wrapped so that each line, in bold DejaVu Sans at ``fontsize``, is at most ``width_in``
+    wide (an average bold character is taken as 0.66 em, a generous figure)."""
+    import textwrap
+
+    chars = max(10, int(width_in * 72 / (fontsize * 0.66)))
+    return "\n".join(textwrap.wrap(text, width=chars, break_long_words=False))
 
 
 def save(fig: Figure, path: str | Path) -> Path:
