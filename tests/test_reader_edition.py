@@ -16,7 +16,7 @@ from readability import ANALYTICAL_PAGES, body_text, counts
 
 from analysis.analytics import judgments as J
 from analysis.core import paths
-from analysis.present import briefing
+from analysis.present import briefing, tables
 from analysis.sources.articles import article_labels, date_words
 
 sys.path.insert(0, str(paths.ROOT / "_ext"))
@@ -132,6 +132,26 @@ def test_every_summary_sentence_carries_its_judgment_s_likelihood_term():
 )
 def test_confidence_spread_in_words(levels, expected):
     assert briefing.confidence_spread(pd.Series(levels, dtype="object")) == expected
+
+
+@pytest.mark.parametrize(
+    "tally, expected",
+    [
+        ((2, 2, 2), "two are resolved, and in two of them the event occurred; two are unresolved"),
+        ((1, 0, 3), "one is resolved, and its event did not occur; three are unresolved"),
+        ((1, 1, 1), "one is resolved, and its event occurred; one is unresolved"),
+        ((2, 0, 0), "two are resolved, and in none of them the event occurred; none is unresolved"),
+        ((0, 0, 4), "none is resolved; four are unresolved"),
+        ((3, 1, 0), "three are resolved, and in one of them the event occurred; none is unresolved"),
+    ],
+)
+def test_hindcast_tally_agrees_with_its_numbers(tally, expected):
+    assert briefing.hindcast_tally(*tally) == expected
+
+
+def test_hindcast_tally_refuses_an_impossible_tally():
+    with pytest.raises(ValueError, match="impossible tally"):
+        briefing.hindcast_tally(1, 2, 0)
 
 
 def test_reader_voice_names_an_unnamed_outlet_by_its_article():
@@ -251,3 +271,18 @@ def test_the_first_likelihood_term_comes_early_on_the_key_judgments_page(built_b
     m = briefing.LIKELIHOOD_TERMS.search(text)
     assert m, "no likelihood term on the page"
     assert counts(text[: m.start()])["words"] <= FIRST_TERM_WITHIN
+
+
+@pytest.mark.parametrize(
+    "ids, expected",
+    [
+        (["KJ6", "KJ7", "KJ8", "KJ9"], "6 to 9"),
+        (["KJ9", "KJ6", "KJ8", "KJ7"], "6 to 9"),
+        (["KJ6", "KJ8", "KJ9"], "6, 8 and 9"),
+        (["KJ6", "KJ7"], "6 and 7"),
+        (["KJ10"], "10"),
+        ([], "none"),
+    ],
+)
+def test_judgment_numbers_name_a_run_as_a_range(ids, expected):
+    assert tables.judgment_numbers(ids) == expected

@@ -97,6 +97,11 @@ def test_of_which_never_says_zero():
         ),
         ("16 places: 6 cities and towns, and 3 countries and regions.", []),
         ("16 places: 6 cities and towns, and two countries and regions.", []),
+        ("(Table 1.3, 1 entries in this build)", ["1 entries"]),
+        ("1 events", ["1 events"]),
+        ("1 entry, 11 entries, 21 events, 1.1 events, 003¶1 events", []),
+        ("1 has, 1 was, 1 status, 1 crisis, 1 class, 1 April", []),
+        ("1 Events", []),
     ],
 )
 def test_sentence_glitches(text, found):

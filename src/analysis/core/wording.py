@@ -99,15 +99,21 @@ _NUMBER_WORD = r"(?:\d|no\b|none\b|" + r"\b|".join(_WORDS[1:]) + r"\b)"
 # "16 places: 6 cities and towns, and countries and regions": a counted list whose last category has no number.
 _UNCOUNTED = re.compile(r":\s\d+\s[^.:;()]*?,\sand\s(?!" + _NUMBER_WORD + r")[a-z]+\sand\s[a-z]+[.;]")
 
+# "1 entries": the count one with a plural noun (a plural here ends in -s but not -ss, -us or -is, which
+# are mostly singular: class, status, crisis); the verbs a count can take are not nouns.
+_ONE_PLURAL = re.compile(r"(?<![\d.,:/–¶-])\b1 (?!(?:has|was|does|says|goes)\b)(?:[a-z]+[^siu\W]s|[a-z]*ies)\b")
+
 
 def sentence_glitches(text: str) -> list[str]:
     """The generated-sentence glitches found in ``text`` (a page's words): a zero count with a verb
-    ("0 is"), a paragraph key repeated within one run of citations ("003¶34, 003¶34"), and a counted
-    list whose last category lost its number; each as the offending words."""
+    ("0 is"), a paragraph key repeated within one run of citations ("003¶34, 003¶34"), a counted
+    list whose last category lost its number, and the count 1 with a plural noun ("1 entries"); each
+    as the offending words."""
     found = [m.group(0) for m in _ZERO_COUNT.finditer(text)]
     for m in _KEY_RUN.finditer(text):
         keys = _KEY.findall(m.group(0))
         if len(keys) != len(set(keys)):
             found.append(m.group(0))
     found += [m.group(0) for m in _UNCOUNTED.finditer(text)]
+    found += [m.group(0) for m in _ONE_PLURAL.finditer(text)]
     return found

@@ -19,7 +19,7 @@ import re
 import pandas as pd
 
 from analysis.analytics.judgments import LIKELIHOOD
-from analysis.core.wording import count, join, number
+from analysis.core.wording import count, join, number, verb
 from analysis.present.pages import escape_myst
 from analysis.present.tables.excerpts import opening_words
 from analysis.present.tables.myst import Myst, cite_keys
@@ -108,6 +108,23 @@ def confidence_spread(levels: pd.Series) -> str:
     return join(f"{level} for {number(m, words=True)}" for level, m in ranked)
 
 
+def hindcast_tally(resolved: int, occurred: int, unresolved: int) -> str:
+    """The hindcasts' outcomes in a sentence: ``"two are resolved, and in two of them the event
+    occurred; two are unresolved"``; ``"none is resolved; three are unresolved"``."""
+    if resolved < 0 or occurred < 0 or unresolved < 0 or occurred > resolved:
+        raise ValueError(f"impossible tally: {resolved} resolved, {occurred} occurred, {unresolved} unresolved")
+    if resolved == 0:
+        head = "none is resolved"
+    elif resolved == 1:
+        head = "one is resolved, and its event " + ("occurred" if occurred else "did not occur")
+    else:
+        happened = "none" if occurred == 0 else number(occurred, words=True)
+        head = f"{number(resolved, words=True)} are resolved, and in {happened} of them the event occurred"
+    if unresolved == 0:
+        return f"{head}; none is unresolved"
+    return f"{head}; {number(unresolved, words=True)} {verb(unresolved, 'is', 'are')} unresolved"
+
+
 def reader_voice(voice: str, voice_names: dict[str, str], articles: pd.DataFrame) -> str:
     """A voice as a reader knows it: a named actor or "Mali (officials)"; an outlet the text does not
     name (``outlet_003``, or a seed's own voice ``seed 003``) as "an unnamed outlet (its article of 2025)"."""
@@ -129,7 +146,7 @@ def evidence_myst(items: pd.DataFrame, texts: dict[str, str], voice_names: dict[
     (officials), in an unnamed outlet's article of 2025 {para}"; the article alone where the voice is its
     own outlet; never a ledger or claim id."""
     by_seed = articles.set_index("seed")
-    out = []
+    out = []  # one entry per voice and paragraph: two ledger rows from one paragraph name it once
     for _, group in items.groupby("item", sort=False):
         first = group.iloc[0]
         words = first["quote"] or opening_words(texts.get(first["key"], ""))
@@ -139,7 +156,7 @@ def evidence_myst(items: pd.DataFrame, texts: dict[str, str], voice_names: dict[
         who = "; ".join(dict.fromkeys(reader_voice(v, voice_names, articles) for v in voices))
         said = f"{who}, in {where}" if who else where
         out.append(f"{escape_myst(said)}{cite_keys(first['key'], words)}")
-    return "; ".join(out)
+    return "; ".join(dict.fromkeys(out))
 
 
 def verdicts(judgments: pd.DataFrame, windows: pd.DataFrame) -> list[str]:

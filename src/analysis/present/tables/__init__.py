@@ -21,6 +21,7 @@ from analysis.present.tables.judgments import (
     day_text,
     editions_table,
     horizon_text,
+    judgment_numbers,
     key_judgments,
     scorecard_table,
     scored_table,
@@ -34,6 +35,7 @@ from analysis.present.tables.sources import boilerplate_table, corpus_table, dat
 __all__ = [
     "grades_table",
     "day_text",
+    "judgment_numbers",
     "editions_table",
     "horizon_text",
     "scorecard_table",

@@ -4,12 +4,22 @@ from __future__ import annotations
 
 import pandas as pd
 
+from analysis.core.wording import join
 from analysis.present.pages import escape_myst
 from analysis.present.tables.myst import Myst
 
 
 def _number(judgment_id: str) -> str:
     return judgment_id.removeprefix("KJ")
+
+
+def judgment_numbers(judgment_ids) -> str:
+    """The numbers a reader sees for some judgments: ``"6 to 9"`` for a run, ``"6, 8 and 9"`` otherwise,
+    ``"6"`` for one, ``"none"`` for none."""
+    numbers = sorted(int(_number(j)) for j in judgment_ids)
+    if len(numbers) > 2 and numbers == list(range(numbers[0], numbers[-1] + 1)):
+        return f"{numbers[0]} to {numbers[-1]}"
+    return join(str(n) for n in numbers)
 
 
 def day_text(day: pd.Timestamp) -> str:
