@@ -191,10 +191,9 @@ def _drawn(name: str) -> Figure:
 FIGURES = ["publication", "dyad-timeline", "border-overview", "russia-axis", "events-by-type", "border-incidents"]
 _REPLACED = "being replaced by per-pair timelines (issue 15)"
 #: Known defects, each an xfail(strict): the day a figure is fixed its test passes and the mark must go.
-_CLASHES = {"border-incidents": "known defect: the Tessalit and Tin Zaouatine labels overlap"}
+_CLASHES: dict[str, str] = {}
 _SMALL_PRINT = {
     "border-overview": "known defect: drawn 8.6 in wide with 6 pt labels, printed at about 4.4 pt",
-    "border-incidents": "known defect: drawn 11 in wide with 6-7 pt labels, printed at about 3.4-4 pt",
     "russia-axis": _REPLACED,
     "events-by-type": _REPLACED,
 }
@@ -220,7 +219,6 @@ def test_every_figure_of_the_book_keeps_its_text_clear(name):
 #: Figures whose title does not yet state a finding (each an xfail(strict), as above).
 _TOPIC_TITLES = {
     "border-overview": "known defect: its title names a topic",
-    "border-incidents": "known defect: its title names a topic",
     "russia-axis": _REPLACED,
     "events-by-type": _REPLACED,
 }

@@ -167,33 +167,94 @@ def test_border_zone_events_and_distances(events):
 def test_border_incidents_map(events, claims, record):
     fig, drawn = maps.border_incidents(events, claims, public_record=record)
     assert set(drawn["event_id"]) == set(border.zone_events(events, places.load_gazetteer())["event_id"])
+    # numbered in date order, one number per event; the codes and keys stay in the frame
+    assert dict(zip(drawn["event_id"], drawn["number"])) == {"E024": 1, "E025": 2, "E027": 3, "E046": 4, "E051": 5}
+    assert list(drawn["key"]) == ["000¶3", "000¶3", "004¶20", "003¶60", "003¶61"]
     _common(fig)
     texts = "\n".join(_texts(fig))
-    # the strike is shown at or near the town, not as a strike on Algerian territory (003¶60: "in the vicinity")
+    flat = " ".join(texts.split())
+    # the key: date, place, country, distance, what happened, in full
     assert (
-        "Tinzaouaten (commune in Mali)\n0.9 km from the border\nnot in the seeds; located to ±10 km\nevents reported at or near it:\n25 Aug 2024 · ASSAULT · 003¶60"
-        in texts
+        "25 Aug 2024, Tinzaouaten (Mali, 0.9 km from the border): The Malian army carries out a drone airstrike "
+        "near the border town of Tin Zaouatine." in flat
     )
-    assert (
-        "Tin Zaouatine (town in Algeria)\n2.1 km from the border\nevents reported at or near it:\n26 Aug 2024 · MOBILIZE"
-        in texts
-    )
-    assert "Tinzaouaten (commune in Mali)\n0.9 km from the border\nnot in the seeds; located to ±10 km" in texts
-    assert (
-        "Tessalit (town in Mali)\n61.1 km from the border\nevents reported at or near it:\n31 Aug 2021–15 Nov 2021 · RETREAT · 000¶3"
-        in texts
-    )
-    assert "about Nov 2023 · ASSAULT · 004¶20" in texts
+    assert "31 Aug 2021–15 Nov 2021, Tessalit (Mali, 61 km from the border): French troops' departure" in flat
+    assert "about Nov 2023, Kidal (Mali, 194 km from the border)" in flat
+    # no PLOVER code, paragraph key, event or claim id, and nothing shortened, anywhere in the image
+    for code in ("RETREAT", "ASSAULT", "MOBILIZE", "¶", "E046", "C01", "seed 0", "\u2026"):
+        assert code not in texts, code
+    numbers = sorted(t.get_text() for t in fig.findobj(matplotlib.text.Text) if t.get_gid() == "event-number")
+    assert numbers == ["1", "2", "3", "4", "4", "5", "5"]  # the strike and the surveillance: main map and detail
     gids = _gids(fig)
-    assert {"border", "uncertainty", "detail", "detail-box", "distance", "claims", "locator"} <= gids
-    # the three casualty claims of 003¶63, each attributed, then the public record labelled as such
-    assert texts.count("as reported by Jeune Afrique, seed 003¶63") == 3
-    for who in ("Government of Mali", "Local and humanitarian sources", "Algeria:"):
-        assert who in texts, who
-    assert "Public record, not the seeds:" in texts and "CSP-DPA: 21 civilians killed incl. 11 children" in texts
-    assert "(panel truncated" not in texts
+    assert {"border", "uncertainty", "detail", "detail-box", "distance", "locator", "key-text", "claim-text"} <= gids
+    # the three casualty claims of 003¶63, each attributed, the outlet and the relaying article said once
+    assert "Who says what about event 4 (25 Aug 2024)" in flat
+    assert "All reported by Jeune Afrique, relayed in an unnamed outlet's article of 2025:" in flat
+    for who in ("Government of Mali", "Local and humanitarian sources", "Algeria: Algeria's account"):
+        assert who in flat, who
+    assert "Public record, not the articles:" in flat and "CSP-DPA: 21 civilians killed incl. 11 children" in flat
+    assert fig.finding == maps.border_title(drawn)
     assert "Tin Zaouatine 2.1 km" in fig.alt_text and "about twenty militants" in fig.alt_text
+    assert "¶" not in fig.alt_text
     style.close(fig)
+
+
+def _zone(*rows: tuple[str, str, float]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=["event_id", "date_start", "distance_km"])
+
+
+@pytest.mark.parametrize(
+    "rows, title",
+    [
+        ((), "The articles place no event in the Algeria–Mali border zone"),
+        (
+            (("E1", "2024-08-25", 0.9),),
+            "The one event the articles place in the border zone lies within 5 km of the border, in August 2024",
+        ),
+        (
+            (("E1", "2021-08-31", 61.1),),
+            "The one event the articles place in the border zone lies 61 km from the border, in August 2021",
+        ),
+        (
+            (("E1", "2021-08-31", 61.1), ("E2", "2023-11", 194.5)),
+            "None of the two events the articles place in the border zone lies within 5 km of the border; "
+            "the nearest lies 61 km from it",
+        ),
+        (
+            (("E1", "2024-08-25", 0.9), ("E2", "2024-08-26", 2.1)),
+            "All of the two events the articles place in the border zone lie within 5 km of the border, "
+            "both in August 2024",
+        ),
+        (
+            (("E1", "2024-08-25", 0.9), ("E2", "2021-08-31", 61.1)),
+            "One of the two events the articles place in the border zone lies within 5 km of the border, "
+            "in August 2024; the other lies 61 km from it",
+        ),
+        (
+            (
+                ("E1", "2021-08-31", 194.5),
+                ("E2", "2021-08-31", 61.1),
+                ("E3", "2023-11", 194.5),
+                ("E4", "2024-08-25", 0.9),
+                ("E5", "2024-08-26", 2.1),
+            ),
+            "Two of the five events the articles place in the border zone lie within 5 km of the border, "
+            "both in August 2024; the other three lie 61 to 194 km from it",
+        ),
+        (
+            (("E1", "2021-08", 4.0), ("E2", "2024-08-26", 5.0), ("E3", "2024-09", 5.1)),
+            "Two of the three events the articles place in the border zone lie within 5 km of the border, "
+            "between August 2021 and August 2024; the other lies 5.1 km from it",
+        ),
+        # an event at two places counts once, at its nearer place
+        (
+            (("E1", "2024-08-25", 0.9), ("E1", "2024-08-25", 12.0)),
+            "The one event the articles place in the border zone lies within 5 km of the border, in August 2024",
+        ),
+    ],
+)
+def test_border_title_states_the_finding(rows, title):
+    assert maps.border_title(_zone(*rows)) == title
 
 
 # ---------------------------------------------------------------------------------------------- map 3

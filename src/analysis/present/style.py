@@ -197,19 +197,29 @@ def source_line(fig: Figure, text: str, *, fontsize: float = 7.0) -> Any:
 TITLE_PT = 10.5
 
 
+def at_top(fig: Figure, x_in: float, top_in: float) -> Any:
+    """A transform that puts the point (0, 1) ``x_in`` inches from the left edge of ``fig`` and ``top_in``
+    inches below its top edge: a text placed with it stays anchored to the top when the figure's height
+    changes, so a figure can be laid out downwards in inches and given its height at the end."""
+    from matplotlib.transforms import ScaledTranslation
+
+    return fig.transFigure + ScaledTranslation(x_in, -top_in, fig.dpi_scale_trans)
+
+
 def finding_title(
     fig: Figure, finding: str, *, x: float = 0.01, top_in: float = 0.08, fontsize: float = TITLE_PT
 ) -> Any:
     """Write ``finding``, the sentence that says what the figure shows, as its title: bold, at the top-left
-    (``x`` in figure fraction, ``top_in`` inches below the top edge), wrapped to the figure's width.
-    Records it as ``fig.finding``, which the tests compare with the title drawn (gid ``title``).
-    Returns the Text; its height is the caller's to leave room for (:func:`title_height_in`)."""
+    (``x`` in figure fraction, ``top_in`` inches below the top edge, anchored there), wrapped to the
+    figure's width. Records it as ``fig.finding``, which the tests compare with the title drawn (gid
+    ``title``). Returns the Text; its height is the caller's to leave room for (:func:`title_height_in`)."""
     width_in = fig.get_figwidth() * (1 - x) - 0.1
     fig.finding = finding
     return fig.text(
-        x,
-        1 - top_in / fig.get_figheight(),
+        0,
+        1,
         _wrap_to(finding, width_in, fontsize),
+        transform=at_top(fig, x * fig.get_figwidth(), top_in),
         ha="left",
         va="top",
         fontsize=fontsize,
@@ -225,13 +235,39 @@ def title_height_in(fig: Figure, finding: str, *, x: float = 0.01, fontsize: flo
     return lines * fontsize * 1.2 / 72
 
 
-def _wrap_to(text: str, width_in: float, fontsize: float) -> str:
-    """``text`` wrapped so that each line, in bold DejaVu Sans at ``fontsize``, is at most ``width_in``
-    wide (an average bold character is taken as 0.66 em, a generous figure)."""
-    import textwrap
+def wrap_measured(text: str, width_in: float, fontsize: float, bold: bool = False) -> str:
+    """``text`` wrapped so that no line, in :data:`FONT_FAMILY` at ``fontsize`` (bold or not), is wider than
+    97 % of ``width_in`` inches: each line measured as the Agg renderer draws it on screen and in the
+    saved files, words never broken
+    (a single word wider than the width stands alone on its line). Existing line breaks are kept."""
+    from matplotlib.backends.backend_agg import RendererAgg
+    from matplotlib.font_manager import FontProperties
 
-    chars = max(10, int(width_in * 72 / (fontsize * 0.66)))
-    return "\n".join(textwrap.wrap(text, width=chars, break_long_words=False))
+    # hinting makes a line's width depend a little on the resolution: the widest of the screen's (100
+    # dpi) and the saved files' (DPI)
+    renderers = [(RendererAgg(1, 1, d), d) for d in (100, DPI)]
+    prop = FontProperties(family=FONT_FAMILY, size=fontsize, weight="bold" if bold else "normal")
+    limit = width_in * 0.97
+
+    def width(line: str) -> float:
+        return max(r.get_text_width_height_descent(line, prop, ismath=False)[0] / d for r, d in renderers)
+
+    lines = []
+    for paragraph in str(text).split("\n"):
+        current = ""
+        for word in paragraph.split():
+            candidate = f"{current} {word}" if current else word
+            if current and width(candidate) > limit:
+                lines.append(current)
+                current = word
+            else:
+                current = candidate
+        lines.append(current)
+    return "\n".join(lines)
+
+
+def _wrap_to(text: str, width_in: float, fontsize: float) -> str:
+    return wrap_measured(text, width_in, fontsize, bold=True)
 
 
 def save(fig: Figure, path: str | Path) -> Path:

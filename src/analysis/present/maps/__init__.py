@@ -6,8 +6,9 @@ same convention as :mod:`analysis.present.figures`):
 
 * :func:`regional_overview`: Algeria, Mali and the other Alliance of Sahel States members, capitals and
   every point place the seeds name;
-* :func:`border_incidents`: the Algeria–Mali border zone, the events located there with their date, source
-  paragraph and distance to the border, the location uncertainty of Tinzaouaten, and the contested claims;
+* :func:`border_incidents`: the Algeria–Mali border zone, the events located there as numbered markers
+  with a key (date, place, distance to the border, what happened), the location uncertainty of
+  Tinzaouaten, and the contested claims;
 * :func:`russia_axis`: Algiers, Bamako and Moscow, with the ledger's meetings between them as links;
 * :func:`events_by_type`: every located event by PLOVER family, before and from the 2024 rupture.
 
@@ -51,7 +52,7 @@ from analysis.present.maps.base import (
     _project_xy,
     nice_length_km,
 )
-from analysis.present.maps.border import ZONE_COLUMNS, border_incidents, zone_data
+from analysis.present.maps.border import ZONE_COLUMNS, border_incidents, border_title, zone_data
 from analysis.present.maps.by_type import (
     BY_TYPE_COLUMNS,
     PANEL_PERIODS,
@@ -88,6 +89,7 @@ __all__ = [
     "ZONE_COLUMNS",
     "_project_xy",
     "border_incidents",
+    "border_title",
     "by_type_data",
     "events_by_type",
     "nice_length_km",

@@ -1,6 +1,12 @@
-"""The border map: the Algeria–Mali border zone, the events located there with their date, source paragraph
-and distance to the border, the location uncertainty of Tinzaouaten, and the contested claims
-(:func:`border_incidents`)."""
+"""The border map: the Algeria–Mali border zone, the events the articles place there as numbered markers
+explained in a key below the map (date, place, distance to the border, what happened), the location
+uncertainty of Tinzaouaten, and the contested claims (:func:`border_incidents`).
+
+Drawn at the printed width (:data:`analysis.present.style.PRINT_WIDTH_IN`) and laid out downwards in
+inches (:mod:`.panels`): its height follows the number of events and claims, so a text never runs off
+the figure when articles add events. The image carries no event type code, paragraph key or id: those are
+in the frame the map returns (its CSV) and in the chapter's citations.
+"""
 
 from __future__ import annotations
 
@@ -15,9 +21,9 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from analysis.analytics import border
-from analysis.core.dates import format_date
-from analysis.core.keys import paragraph_key
+from analysis.core import wording
 from analysis.present import style
+from analysis.present.maps import panels
 from analysis.present.maps.base import (
     _HALO,
     BORDER_EXTENT,
@@ -29,15 +35,11 @@ from analysis.present.maps.base import (
     REGION_CRS,
     REGION_ROLES,
     _actors,
-    _adjust,
     _countries,
     _country_labels,
     _draw_countries,
     _draw_line,
-    _event_key,
-    _finish,
     _frame,
-    _gaz,
     _hollow_marker,
     _label,
     _locator,
@@ -47,79 +49,23 @@ from analysis.present.maps.base import (
     _regional_base,
     _scalebar,
     _seed_marker,
-    _short,
     _to,
     _uncertainty_circle,
-    _wrap,
+)
+from analysis.present.maps.border_text import (
+    NEAR_KM,
+    article_names,
+    border_title,
+    claim_lines,
+    country_name,
+    key_entries,
+    km,
+    record_lines,
 )
 from analysis.sources import actors as actors_mod
 
-
-def _claims_panel(
-    ax: Axes, claims: pd.DataFrame, record: pd.DataFrame | None, title: str, names: dict[str, str]
-) -> list[str]:
-    """Write the claims (each attributed to its claimant and the outlet reporting it) and the public-record
-    figures (labelled as such) as text; return alt-text fragments."""
-    ax.set_axis_off()
-    ax.set_gid("claims")
-    lines: list[tuple[str, dict]] = [(title, dict(fontweight="bold", fontsize=8.5))]
-    alt = []
-    if claims.empty:
-        lines.append(("No claims in the ledger for the events on this map.", dict(color=style.PALETTE["muted"])))
-    for rec in claims.to_dict("records"):
-        key = paragraph_key(rec.get("seed", ""), rec.get("paragraph", ""))
-        who = names.get(str(rec.get("claimant", "")), str(rec.get("claimant", ""))) or "unnamed"
-        via = names.get(str(rec.get("reported_by", "")), str(rec.get("reported_by", "")))
-        lines.append((_wrap(f"{who}:", 52), dict(fontweight="bold", color=style.PALETTE["text"])))
-        lines.append((_wrap(str(rec.get("claim", "")), 54), dict()))
-        lines.append(
-            (
-                _wrap(f"as reported by {via or 'the seed'}, seed {key}", 58),
-                dict(color=style.PALETTE["muted"], fontsize=6.8),
-            )
-        )
-        alt.append(f"{who}: {rec.get('claim', '')} (reported by {via or 'the seed'}, {key})")
-    if record is not None and not record.empty:
-        lines.append(
-            ("Public record, not the seeds:", dict(fontweight="bold", fontsize=8, color=style.PALETTE["muted"]))
-        )
-        for rec in record.to_dict("records"):
-            for part in str(rec["value"]).split(";"):
-                lines.append((_wrap(part.strip(), 56), dict(color=style.PALETTE["muted"])))
-            lines.append(
-                (
-                    _wrap(f"sources: {rec['source']} (reliability {rec.get('reliability', '?')})", 60),
-                    dict(color=style.PALETTE["muted"], fontsize=6.8),
-                )
-            )
-            alt.append(f"public record ({rec['source']}): {rec['value']}")
-    renderer = ax.figure.canvas.get_renderer()
-    to_axes = ax.transAxes.inverted()
-    y = 1.0
-    for text, kw in lines:
-        opts = dict(fontsize=7.4, va="top", ha="left", color=style.PALETTE["text"], transform=ax.transAxes)
-        opts.update(kw)
-        if kw.get("fontweight") == "bold" and kw.get("fontsize", 0) >= 8 and y < 1.0:
-            y -= 0.03  # space before a section heading
-        t = ax.text(0.0, y, text, **opts)
-        t.set_gid("claim-text")
-        box = t.get_window_extent(renderer)
-        (_, y0), (_, y1) = to_axes.transform([(box.x0, box.y0), (box.x0, box.y1)])
-        y -= (y1 - y0) + (0.02 if kw.get("fontsize") == 6.8 else 0.006)
-    if y < 0:
-        ax.text(
-            0.0,
-            y,
-            "(panel truncated: see the claims table)",
-            fontsize=6.5,
-            color=style.PALETTE["muted"],
-            transform=ax.transAxes,
-            va="top",
-        )
-    return alt
-
-
 ZONE_COLUMNS = [
+    "number",
     "event_id",
     "date_start",
     "date_end",
@@ -136,25 +82,42 @@ ZONE_COLUMNS = [
     "key",
 ]
 
+#: Where the country names stand on the main map (lon, lat), clear of the places and their labels.
+_COUNTRY_AT = {"DZA": (4.3, 21.6), "MLI": (-0.5, 19.2), "NER": (5.0, 18.4)}
+# The layout, in inches: the main map at the left, the detail and the legend at the right.
+_MAP_X, _MAP_W, _GAP = 0.36, 3.62, 0.16
+
 
 def zone_data(
     events: pd.DataFrame, claims: pd.DataFrame, gaz: pd.DataFrame
 ) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame, pd.DataFrame]:
-    """The data of the border map: the events located in the border zone, the places of
-    :data:`BORDER_ZONE_PLACES` with their geodesic ``distance_km`` to the border and their position ``x``,
-    ``y`` in :data:`REGION_CRS`, and the claims about the events drawn."""
+    """The data of the border map: the events located in the border zone, numbered 1, 2... in date order
+    (``number``); the places drawn (those of :data:`BORDER_ZONE_PLACES` and every place of an event in
+    the zone) with their geodesic ``distance_km`` to the border and their position ``x``, ``y`` in
+    :data:`REGION_CRS`; and the claims about the events drawn."""
     zone = border.zone_events(events, gaz)
-    pts = gaz[gaz["place_id"].isin(BORDER_ZONE_PLACES)].copy()
+    if not zone.empty:
+        order = zone.sort_values(["date_start", "event_id"], kind="stable")["event_id"].drop_duplicates()
+        zone["number"] = zone["event_id"].map({e: i + 1 for i, e in enumerate(order)})
+        zone = zone.sort_values(["number", "place_id"], kind="stable").reset_index(drop=True)
+    wanted = set(BORDER_ZONE_PLACES) | (set(zone["place_id"]) if not zone.empty else set())
+    pts = gaz[gaz["place_id"].isin(wanted)].copy()
     pts_gdf = gpd.GeoDataFrame(pts, geometry=gpd.points_from_xy(pts["lon"], pts["lat"]), crs=LONLAT)
     pts_gdf["distance_km"] = border.distance_to_border(pts_gdf, *BORDER_PAIR)
     px, py = _project_xy(pts["lon"], pts["lat"], REGION_CRS)
     pts_gdf["x"], pts_gdf["y"] = px, py
-    shown_ids = set(zone["event_id"]) if not zone.empty and "event_id" in zone.columns else set()
+    shown_ids = set(zone["event_id"]) if not zone.empty else set()
     if "event_id" in claims.columns:
         own_claims = claims[claims["event_id"].fillna("").astype(str).isin(shown_ids)]
     else:
         own_claims = claims.iloc[0:0]
     return zone, pts_gdf, own_claims
+
+
+def _numbers_at(zone: pd.DataFrame, place_ids) -> list[int]:
+    if zone.empty:
+        return []
+    return sorted(set(zone.loc[zone["place_id"].isin(list(place_ids)), "number"].astype(int)))
 
 
 def _draw_uncertainty(ax: Axes, rec) -> None:
@@ -174,95 +137,52 @@ def _draw_uncertainty(ax: Axes, rec) -> None:
     ax.collections[-1].set_gid("uncertainty")
 
 
-def _zone_label_text(rec, zone: pd.DataFrame, alt_events: list[str]) -> str:
-    """The label of a place of the zone: name, distance to the border and the events there (each also
-    appended to ``alt_events``)."""
-    own = zone[zone["place_id"] == rec.place_id] if not zone.empty else zone
-    country = "Algeria" if rec.iso3 == "DZA" else "Mali" if rec.iso3 == "MLI" else rec.iso3
-    head = f"{rec.name} ({rec.kind} in {country})"
-    lines = [f"{rec.distance_km:.1f} km from the border"]
-    if rec.role == "public_record":
-        lines.append(f"not in the seeds; located to ±{rec.precision_km:g} km")
-    if len(own):
-        # The ledger places an event at a town when the seed names the town, which may mean "near"
-        # it (the strike of 25 August 2024 was "in the vicinity of" Tin Zaouatine, 003¶60): the map
-        # does not say on which side of the border an event happened.
-        lines.append("events reported at or near it:")
-    for ev in own.sort_values(["date_start", "event_id"]).to_dict("records"):
-        date = format_date(ev.get("date_start"), ev.get("date_end"), ev.get("date_precision"), ev.get("date_basis"))
-        key = _event_key(ev)
-        lines.append(f"{date} · {ev.get('event_type', '')} · {key}")
-        lines.append(f"   {_short(ev.get('summary', ''), 40)}")
-        alt_events.append(f"{rec.name}: {date}, {ev.get('event_type', '')}, {ev.get('summary', '')} ({key})")
-    return head + "\n" + "\n".join(lines)
-
-
-def _zone_labels(ax: Axes, pts_gdf: gpd.GeoDataFrame, zone: pd.DataFrame, static: list) -> list[str]:
-    """Layout: a marker and a label per place of the zone, placed clear of the country labels; returns the
-    alt-text fragments of the events."""
-    texts = []
-    alt_events: list[str] = []
-    for rec in pts_gdf.itertuples():
-        _place(ax, rec.x, rec.y, rec.place_id, rec.role)
-        text = _zone_label_text(rec, zone, alt_events)
-        texts.append(
-            _label(ax, rec.x + 20_000, rec.y, text, f"label-{rec.place_id}", fontsize=7, ha="left", linespacing=1.25)
-        )
-    _adjust(ax, texts, list(pts_gdf["x"]), list(pts_gdf["y"]), objects=static)
-    return alt_events
-
-
-def _border_legend(ax: Axes) -> None:
-    handles = [
-        Line2D([], [], color=style.PALETTE["border"], linewidth=1.8, label="Algeria–Mali border (1:10m)"),
-        _seed_marker("o", "town named in the seeds"),
-        _hollow_marker("from the public record only"),
-        Patch(
-            facecolor=style.tint(style.PALETTE["uncertainty"], 0.75),
-            edgecolor=style.PALETTE["uncertainty"],
-            linestyle="--",
-            label="location uncertainty (10 km)",
-        ),
-    ]
-    leg = ax.legend(handles=handles, loc="lower left", fontsize=7, frameon=True, framealpha=0.92, edgecolor="#BBBBBB")
-    leg.set_gid("legend")
-
-
-def _main_map(fig: Figure, pts_gdf: gpd.GeoDataFrame, zone: pd.DataFrame) -> tuple[shapely.Polygon, list[str]]:
-    """Drawing: the border zone with its places, legend, scale bar, locator and the detail rectangle around
-    Tin Zaouatine. Returns the rectangle and the alt-text fragments of the events."""
-    ax, window, frame = _regional_base(fig, (0.035, 0.085, 0.575, 0.85), BORDER_EXTENT, 1.0, 1.8)
-    static = _country_labels(ax, frame, shapely.box(*window.bounds), {"DZA": "ALGERIA", "MLI": "MALI", "NER": "NIGER"})
+def _main_places(ax: Axes, pts_gdf: gpd.GeoDataFrame, zone: pd.DataFrame, detail_box: shapely.Polygon) -> None:
+    """The places outside the detail rectangle: marker, name and distance on the left, the numbers of
+    their events on the right; the places inside it share one label under the rectangle and one row of
+    numbers beside it."""
+    inside = pts_gdf[[detail_box.contains(shapely.Point(x, y)) for x, y in zip(pts_gdf["x"], pts_gdf["y"])]]
     for rec in pts_gdf.itertuples():
         _draw_uncertainty(ax, rec)
-    alt_events = _zone_labels(ax, pts_gdf, zone, static)
-    _border_legend(ax)
-    _scalebar(ax, "lower right")
-    _locator(
-        ax,
-        (0.76, 0.77, 0.23, 0.22),
-        shapely.box(*BORDER_EXTENT),
-        {"DZA": "algeria", "MLI": "mali", "NER": "aes", "BFA": "aes"},
-    )
-    tz = pts_gdf.set_index("place_id").loc["tin_zaouatine"]
-    half = DETAIL_HALF_KM * 1000.0
-    detail_box = shapely.box(tz["x"] - half, tz["y"] - half, tz["x"] + half, tz["y"] + half)
+        _place(ax, rec.x, rec.y, rec.place_id, rec.role)
+        if rec.place_id in set(inside["place_id"]):
+            continue
+        text = f"{rec.name}\n{km(rec.distance_km)} km to the border"
+        t = _label(ax, rec.x, rec.y, text, f"label-{rec.place_id}", fontsize=panels.SMALL_PT, ha="right")
+        t.set_position((rec.x - 12_000, rec.y))
+        panels.badges(ax, (rec.x, rec.y), _numbers_at(zone, [rec.place_id]))
+    bx0, by0, bx1, by1 = detail_box.bounds
     ax.plot(
         *detail_box.exterior.xy, color=style.PALETTE["text"], linewidth=0.7, linestyle=":", zorder=4.5, gid="detail-box"
     )
-    ax.set_title("The Algeria–Mali border zone: incidents in the seeds", loc="left", fontsize=11, pad=8)
-    return detail_box, alt_events
+    names = wording.join(list(inside["name"]))
+    _label(
+        ax,
+        (bx0 + bx1) / 2,
+        by0 - 6_000,
+        f"{names}:\nsee the detail",
+        "label-detail",
+        fontsize=panels.SMALL_PT,
+        ha="center",
+        va="top",
+    )
+    panels.badges(ax, (bx1, (by0 + by1) / 2), _numbers_at(zone, inside["place_id"]), start_pt=7.0)
 
 
-def _detail_places(dax: Axes, pts_gdf: gpd.GeoDataFrame, line: shapely.Geometry) -> None:
-    """Layout of the detail panel: Tin Zaouatine and Tinzaouaten, each with its measured distance to the
-    nearest point of the border and a label placed clear of the others."""
-    crs = REGION_CRS
-    dtexts = []
-    for rec in pts_gdf[pts_gdf["place_id"].isin(["tin_zaouatine", "tinzaouaten"])].itertuples():
+def _detail_places(
+    dax: Axes, pts_gdf: gpd.GeoDataFrame, zone: pd.DataFrame, box: shapely.Polygon, width_in: float
+) -> None:
+    """The places inside the detail square: marker, the measured distance to the nearest point of the
+    border as a dashed line, a label (name, country, distance, public record) and the numbers of their
+    events; a place west of the centre is labelled on the left, the others on the right."""
+    line = border.shared_border(*BORDER_PAIR).iloc[0]
+    local = shapely.transform(line, lambda xy: np.column_stack(_to(REGION_CRS).transform(xy[:, 0], xy[:, 1])))
+    centre_x = box.centroid.x
+    for rec in pts_gdf.itertuples():
+        if not box.contains(shapely.Point(rec.x, rec.y)):
+            continue
         _draw_uncertainty(dax, rec)
         _place(dax, rec.x, rec.y, rec.place_id, rec.role)
-        local = shapely.transform(line, lambda xy: np.column_stack(_to(crs).transform(xy[:, 0], xy[:, 1])))
         near = shapely.ops.nearest_points(shapely.Point(rec.x, rec.y), local)[1]
         dax.plot(
             [rec.x, near.x],
@@ -273,34 +193,59 @@ def _detail_places(dax: Axes, pts_gdf: gpd.GeoDataFrame, line: shapely.Geometry)
             zorder=4.6,
             gid="distance",
         )
-        extra = f"\n(±{rec.precision_km:g} km, public record)" if rec.role == "public_record" else ""
-        text = f"{rec.name}\n{rec.distance_km:.1f} km to the border{extra}"
-        dtexts.append(
-            _label(dax, rec.x, rec.y - 3_000, text, f"detail-label-{rec.place_id}", fontsize=7, ha="center", va="top")
+        side = "left" if rec.x < centre_x - 1_000 else "right"
+        extra = f"; public record, ±{rec.precision_km:g} km" if rec.role == "public_record" else ""
+        # west of the centre: above the place, centred; otherwise below it, to the right
+        left = side == "left"
+        room = 2 * (rec.x - box.bounds[0]) if left else box.bounds[2] - rec.x
+        text = f"{rec.name} ({country_name(rec.iso3)}), {km(rec.distance_km)} km to the border{extra}"
+        text = panels.wrap_to(
+            text, min(room / (box.bounds[2] - box.bounds[0]) * width_in - 0.12, 1.25), panels.SMALL_PT
         )
-    _adjust(dax, dtexts, list(pts_gdf["x"]), list(pts_gdf["y"]))
+        dax.annotate(
+            text,
+            (rec.x, rec.y),
+            xytext=(0, 11) if left else (5, -7),
+            textcoords="offset points",
+            ha="center" if left else "left",
+            va="bottom" if left else "top",
+            fontsize=panels.SMALL_PT,
+            color=style.PALETTE["text"],
+            path_effects=_HALO,
+            zorder=6,
+            gid=f"detail-label-{rec.place_id}",
+            annotation_clip=False,
+        )
+        panels.badges(dax, (rec.x, rec.y), _numbers_at(zone, [rec.place_id]), side=side, start_pt=9.0)
 
 
-def _detail_panel(fig: Figure, detail_box: shapely.Polygon, pts_gdf: gpd.GeoDataFrame) -> Axes:
-    """Drawing: the detail panel, a square of side 2 × :data:`DETAIL_HALF_KM` around Tin Zaouatine."""
-    crs = REGION_CRS
-    line = border.shared_border(*BORDER_PAIR).iloc[0]
-    dax = fig.add_axes((0.645, 0.54, 0.34, 0.37))
+def _detail_panel(
+    fig: Figure, detail_box: shapely.Polygon, pts_gdf: gpd.GeoDataFrame, zone: pd.DataFrame, width_in: float
+) -> Axes:
+    """The detail panel, ``width_in`` wide: a square of side 2 × :data:`DETAIL_HALF_KM` around Tin Zaouatine."""
+    dax = fig.add_axes((0, 0, 0.1, 0.1))
     dax.set_gid("detail")
     _frame(dax, detail_box.bounds)
-    dframe = _countries("10m", crs, detail_box)
+    dframe = _countries("10m", REGION_CRS, detail_box)
     _draw_countries(dax, dframe, REGION_ROLES, lw=0.0)
-    _draw_line(dax, line, crs, "border", color=style.PALETTE["border"], linewidth=1.8, zorder=4.2)
-    _detail_places(dax, pts_gdf, line)
-    for iso, text in (("DZA", "ALGERIA"), ("MLI", "MALI")):
-        part = dframe.loc[dframe["iso3"] == iso, "geometry"]
-        if not part.empty:
-            anchor = part.union_all().representative_point()
+    _draw_line(
+        dax,
+        border.shared_border(*BORDER_PAIR).iloc[0],
+        REGION_CRS,
+        "border",
+        color=style.PALETTE["border"],
+        linewidth=1.8,
+        zorder=4.2,
+    )
+    _detail_places(dax, pts_gdf, zone, detail_box, width_in)
+    for iso, text, (fx, fy) in (("DZA", "ALGERIA", (0.76, 0.93)), ("MLI", "MALI", (0.22, 0.12))):
+        if (dframe["iso3"] == iso).any():
             t = dax.text(
-                anchor.x,
-                anchor.y,
+                fx,
+                fy,
                 text,
-                fontsize=8,
+                transform=dax.transAxes,
+                fontsize=7.5,
                 fontweight="bold",
                 color=style.PALETTE["muted"],
                 ha="center",
@@ -309,10 +254,79 @@ def _detail_panel(fig: Figure, detail_box: shapely.Polygon, pts_gdf: gpd.GeoData
                 path_effects=_HALO,
             )
             t.set_gid(f"country-label-{iso}")
-    _scalebar(dax, "lower right", fontsize=6.5)
-    side = 2 * DETAIL_HALF_KM
-    dax.set_title(f"Detail: {side:.0f} × {side:.0f} km around Tin Zaouatine", fontsize=8.5, loc="left", pad=4)
+    _scalebar(dax, "lower right", fontsize=panels.SMALL_PT)
     return dax
+
+
+def _legend(fig: Figure, x_in: float, top_in: float) -> None:
+    handles = [
+        Line2D([], [], color=style.PALETTE["border"], linewidth=1.8, label="Algeria–Mali border"),
+        _seed_marker("o", "town the articles name"),
+        _hollow_marker("place from the public record"),
+        Patch(
+            facecolor=style.tint(style.PALETTE["uncertainty"], 0.75),
+            edgecolor=style.PALETTE["uncertainty"],
+            linestyle="--",
+            label="location uncertainty",
+        ),
+        Line2D(
+            [],
+            [],
+            marker="o",
+            linestyle="",
+            markersize=8,
+            color=style.PALETTE["text"],
+            label="event, numbered as in the key",
+        ),
+    ]
+    leg = fig.legend(
+        handles=handles,
+        loc="upper left",
+        bbox_to_anchor=(0, 1),
+        bbox_transform=style.at_top(fig, x_in, top_in),
+        fontsize=panels.SMALL_PT,
+        frameon=False,
+        borderaxespad=0,
+        handlelength=1.6,
+    )
+    leg.set_gid("legend")
+
+
+def _maps(fig: Figure, pts_gdf: gpd.GeoDataFrame, zone: pd.DataFrame, top_in: float) -> float:
+    """The row of maps from ``top_in``: the border zone, and at its right the detail around Tin Zaouatine
+    with its heading and the legend. Returns the position under the row."""
+    ax, window, frame = _regional_base(fig, (0, 0, 0.1, 0.1), BORDER_EXTENT, 1.0, 1.6)
+    wx0, wy0, wx1, wy1 = window.bounds
+    map_h = _MAP_W * (wy1 - wy0) / (wx1 - wx0)
+    _country_labels(
+        ax, frame, shapely.box(*window.bounds), {"DZA": "ALGERIA", "MLI": "MALI", "NER": "NIGER"}, at=_COUNTRY_AT
+    )
+    tz = pts_gdf.set_index("place_id").loc["tin_zaouatine"]
+    half = DETAIL_HALF_KM * 1000.0
+    detail_box = shapely.box(tz["x"] - half, tz["y"] - half, tz["x"] + half, tz["y"] + half)
+    _main_places(ax, pts_gdf, zone, detail_box)
+    _scalebar(ax, "lower right", fontsize=panels.SMALL_PT)
+    _locator(
+        ax,
+        (0.01, 0.01, 0.2, 0.2),
+        shapely.box(*BORDER_EXTENT),
+        {"DZA": "algeria", "MLI": "mali", "NER": "aes", "BFA": "aes"},
+    )
+    right_x = _MAP_X + _MAP_W + _GAP
+    right_w = style.PRINT_WIDTH_IN - right_x - 0.04
+    side = 2 * DETAIL_HALF_KM
+    below_heading = panels.text_block(
+        fig,
+        right_x,
+        top_in,
+        right_w,
+        [(f"Detail: {side:.0f} × {side:.0f} km around Tin Zaouatine", dict(fontweight="bold", fontsize=7.0))],
+        "detail-heading",
+    )
+    dax = _detail_panel(fig, detail_box, pts_gdf, zone, right_w)
+    _legend(fig, right_x, below_heading + right_w + 0.1)
+    fig._border_layout = [(ax, _MAP_X, top_in, _MAP_W, map_h), (dax, right_x, below_heading + 0.02, right_w, right_w)]
+    return max(top_in + map_h + 0.22, below_heading + right_w + 0.9)
 
 
 def border_incidents(
@@ -321,46 +335,94 @@ def border_incidents(
     gazetteer: pd.DataFrame | None = None,
     public_record: pd.DataFrame | None = None,
     actors: pd.DataFrame | None = None,
+    catalog: pd.DataFrame | None = None,
 ) -> tuple[Figure, pd.DataFrame]:
     """The Algeria–Mali border zone (1:10m) with the ledger's events located there.
 
-    Each place of :data:`BORDER_ZONE_PLACES` gets a label: its name, its geodesic distance to the border
-    and, per event located there, the date (no more precise than the ledger), the PLOVER type, the source
-    paragraph and the summary (shortened). Places known only to 5 km or worse (Tinzaouaten, 10 km) get an
-    uncertainty circle. A detail panel shows the square of side 2 × :data:`DETAIL_HALF_KM` around Tin
-    Zaouatine with the measured distances, and a text panel the claims (``claims`` rows whose
-    ``event_id`` is among the events drawn), each attributed to its claimant and the outlet reporting it
-    (names from ``actors``, default ``data/actors.csv``); ``public_record`` rows (columns key, value, source, reliability), if given,
-    are shown below them, labelled as public record. Returns the figure (``fig.alt_text``) and the events
-    it labels, one row per event and place (:data:`ZONE_COLUMNS`).
+    Each event is a numbered marker beside its place (numbered in date order); the key under the map
+    says, per number, the date (no more precise than the ledger), the place, its geodesic distance to
+    the border and what happened, in the ledger's words. Places known only to 5 km or worse (Tinzaouaten,
+    10 km) get an uncertainty circle. A detail panel shows the square of side 2 × :data:`DETAIL_HALF_KM`
+    around Tin Zaouatine with the measured distances. Below, the claims (``claims`` rows whose
+    ``event_id`` is among the events drawn), each attributed to its claimant, the outlet reporting it and
+    the article relaying it (names from ``actors`` and ``catalog``, default ``data/actors.csv`` and the
+    seed catalogue); ``public_record`` rows (columns key, value, source, reliability), if given, beside
+    them, labelled as public record. The title states the finding (:func:`border_title`). Returns the
+    figure (``fig.alt_text``, ``fig.finding``) and the events it numbers, one row per event and place
+    (:data:`ZONE_COLUMNS`).
     """
+    from analysis.present.maps.base import _gaz
+
     zone, pts_gdf, own_claims = zone_data(events, claims, _gaz(gazetteer))
-    fig = _new_figure((11.0, 6.9))
-    detail_box, alt_events = _main_map(fig, pts_gdf, zone)
-    dax = _detail_panel(fig, detail_box, pts_gdf)
-    dax.apply_aspect()
-    dpos = dax.get_position()
-    cax = fig.add_axes((dpos.x0, 0.085, 0.985 - dpos.x0, 0.40))
-    alt_claims = _claims_panel(
-        cax, own_claims, public_record, "Contested claims about these events", actors_mod.actor_names(_actors(actors))
+    drawn = pd.DataFrame(zone.drop(columns="geometry")) if not zone.empty else pd.DataFrame(columns=ZONE_COLUMNS)
+    drawn = drawn[[c for c in ZONE_COLUMNS if c in drawn.columns]].reset_index(drop=True)
+    names = actors_mod.actor_names(_actors(actors))
+    articles = article_names(catalog)
+    width = style.PRINT_WIDTH_IN
+    fig = _new_figure((width, 9.0))  # the height is set at the end, from the content
+    title = style.finding_title(fig, border_title(drawn))
+    top = 0.08 + title.get_window_extent(fig.canvas.get_renderer()).height / fig.dpi + 0.12
+    top = _maps(fig, pts_gdf, zone, top)
+    entries = key_entries(drawn, pts_gdf)
+    top = panels.text_block(
+        fig,
+        0.06,
+        top,
+        width - 0.1,
+        [("The events, numbered as on the map", dict(fontweight="bold", fontsize=7.5))],
+        "key-heading",
     )
-    keys = sorted({_event_key(e) for e in zone.to_dict("records")}) if not zone.empty else []
+    top = panels.numbered_key(fig, 0.06, top, width - 0.1, entries) + 0.08
+    top = _claims(fig, top, drawn, own_claims, public_record, names, articles)
+    used = sorted({s for s in zone["seed"]}) if not zone.empty else []
+    outlets = "; ".join(articles["short"].get(s, s) for s in used) or "none"
     src = (
-        f"{NE10}; GeoNames cities500; public record (Tin Zaouatine, Tinzaouaten, Wikipedia); events and claims: "
-        f"seeds {', '.join(keys) if keys else '(none)'}. Distances geodesic (WGS84) to the 1:10m line. "
-        "Lambert azimuthal equal-area, centre 20°N 2°E."
+        f"{NE10}; GeoNames cities500; public record (Tin Zaouatine, Tinzaouaten: Wikipedia). Events and claims: "
+        f"the report's event ledger, from the articles of {outlets}. Distances geodesic (WGS84) to the 1:10m line; "
+        "Lambert azimuthal equal-area projection centred on 20°N 2°E."
     )
-    _finish(fig, src, "")
+    source = style.source_line(fig, panels.wrap_to(src, width - 0.12, panels.SMALL_PT), fontsize=panels.SMALL_PT)
+    source.set_position((0, 1))
+    source.set_transform(style.at_top(fig, 0.06, top))
+    source.set_va("top")
+    top += source.get_window_extent(fig.canvas.get_renderer()).height / fig.dpi + 0.08
+    fig.set_size_inches(width, top)
+    for ax, x, t, w, h in fig._border_layout:
+        panels.place_axes(ax, x, t, w, h)
+    for ax in fig.axes:
+        ax.set_xlabel("")
+        ax.set_ylabel("")
+    fig.alt_text = _alt(pts_gdf, entries, own_claims, names)
+    return fig, drawn
+
+
+def _claims(fig, top, drawn, own_claims, record, names, articles) -> float:
+    """The claims about the events drawn (left) and the public record's figures (right, labelled as
+    such); returns the position under the longer column."""
+    width = style.PRINT_WIDTH_IN
+    has_record = record is not None and not record.empty
+    left_w = width * 0.56 if has_record else width - 0.1
+    bottom = panels.text_block(fig, 0.06, top, left_w, claim_lines(drawn, own_claims, names, articles), "claim-text")
+    if has_record:
+        right = panels.text_block(
+            fig, 0.06 + left_w + 0.15, top, width - left_w - 0.27, record_lines(record), "record-text"
+        )
+        bottom = max(bottom, right)
+    return bottom + 0.06
+
+
+def _alt(pts_gdf, entries, own_claims, names) -> str:
     dist = "; ".join(f"{r.name} {r.distance_km:.1f} km" for r in pts_gdf.itertuples())
-    fig.alt_text = (
+    events = "; ".join(f"{n}: {text}" for n, text in entries) or "none"
+    claims = (
+        "; ".join(f"{names.get(str(r.claimant), str(r.claimant))}: {r.claim}" for r in own_claims.itertuples())
+        or "none"
+    )
+    return (
         "Map of the Algeria–Mali border zone between Tessalit, Kidal and Tin Zaouatine, with the border as a thick "
-        f"black line. Distances to the border: {dist}. Tinzaouaten, from the public record, is drawn with a 10 km "
-        "uncertainty circle. Events: "
-        + ("; ".join(alt_events) if alt_events else "none")
-        + ". Claims: "
-        + ("; ".join(alt_claims) if alt_claims else "none")
-        + "."
+        f"black line and each event as a numbered marker. Distances to the border: {dist}. Tinzaouaten, from the "
+        f"public record, is drawn with its uncertainty circle. Events: {events}. Claims: {claims}."
     )
-    return fig, pd.DataFrame(zone.drop(columns="geometry"))[[c for c in ZONE_COLUMNS if c in zone.columns]].reset_index(
-        drop=True
-    )
+
+
+__all__ = ["NEAR_KM", "ZONE_COLUMNS", "border_incidents", "border_title", "zone_data"]
