@@ -105,9 +105,11 @@ def brief_tex(
             out.append(rf"\begin{{{env}}}" + "".join(rf"\item {e(x)}" + "\n" for x in lines) + rf"\end{{{env}}}")
         return "\n".join(out)
 
+    # at the text width (wider than the book's) up to 80 % of the text height, as the book prints them, so
+    # no figure text prints smaller than in the book (analysis.present.style.printed_scale)
     figs = "\n".join(
         rf"""\begin{{figure}}[H]\centering
-\includegraphics[width=\linewidth,height=0.36\textheight,keepaspectratio]{{{f.path}}}
+\includegraphics[width=\linewidth,height=0.8\textheight,keepaspectratio]{{{f.path}}}
 \caption{{{e(f.caption)}}}\par{{\footnotesize {e(f.source)}\par}}
 \end{{figure}}"""
         for f in figures
