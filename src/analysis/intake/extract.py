@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date
+from itertools import groupby
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
@@ -160,12 +161,19 @@ def _ids(found: Any, column: str) -> list[str]:
 
 
 def _finder(table: Any, make: Callable[[Any], Finder], column: str) -> Finder:
-    """A function ``text -> list of ids``: ``table`` itself when it is a callable, else the matcher
-    ``make`` builds once from ``table`` (a DataFrame, or None for the default table)."""
+    """A function ``text -> list of ids``: the matcher ``make`` builds once from ``table`` (a DataFrame,
+    or None for the default table), ``table`` itself when it is already such a matcher (it has
+    ``many``: see :func:`_each`), else ``table`` as a plain callable, its results made ids."""
     if callable(table) and not isinstance(table, pd.DataFrame):
-        return lambda text: _ids(table(text), column)
-    matcher = make(table)
-    return lambda text: _ids(matcher(text), column)
+        return table if hasattr(table, "many") else lambda text: _ids(table(text), column)
+    return make(table)
+
+
+def _each(find: Finder, texts: list[str]) -> list[list[str]]:
+    """``find`` over each of ``texts``: in one pass over all of them when ``find`` is a matcher of
+    :mod:`analysis.sources.actors` or :mod:`analysis.sources.places` (its ``many``), else text by text."""
+    many = getattr(find, "many", None)
+    return many(texts) if many is not None else [find(text) for text in texts]
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -246,11 +254,22 @@ def candidate_rows(
 ) -> Iterator[dict[str, Any]]:
     """The rows of :func:`candidates` (dicts with the keys :data:`COLUMNS`), one by one, from paragraph
     records (dicts with ``seed``, ``n``, ``key``, ``text``, ``kind`` and optionally ``lang``) and two
-    functions ``text -> list of ids``: the loop itself, without a frame, for runs over many articles."""
-    resolver, seed = Resolver(), None
+    functions ``text -> list of ids``: the loop itself, without a frame, for runs over many articles.
+
+    Each article (a run of records of one seed) is read in one pass: its dates found paragraph by
+    paragraph, then its actors and places in all its sentences at once (:func:`_each`), each match given
+    to its sentence by offset."""
+    for _seed, records in groupby(paragraphs, key=lambda rec: rec["seed"]):
+        yield from _article_rows(records, find_actor_ids, find_place_ids, anchor)
+
+
+def _article_rows(
+    paragraphs: Iterable[dict[str, Any]], find_actor_ids: Finder, find_place_ids: Finder, anchor: date | None
+) -> Iterator[dict[str, Any]]:
+    """The rows of one article's paragraph records (see :func:`candidate_rows`); what one article settles
+    (the resolver of relative dates) never reaches into another."""
+    sentences = []  # (record, language, number, sentence, its date mentions)
     for rec in paragraphs:
-        if rec["seed"] != seed:  # what one article settles never reaches into another
-            resolver, seed = Resolver(), rec["seed"]
         if rec["kind"] == "boilerplate":
             continue
         text = str(rec["text"])
@@ -258,31 +277,34 @@ def candidate_rows(
         lang = lang if lang in ("en", "fr") else None
         found = find_dates(text, lang=lang, anchor=anchor)  # one pass over the paragraph, not one per sentence
         for no, (s, e) in enumerate(split_sentences(text), start=1):
-            sentence = text[s:e]
             own = [replace(m, span=(m.span[0] - s, m.span[1] - s)) for m in found if s <= m.span[0] and m.span[1] <= e]
-            mentions, resolutions = resolver.sentence(own, rec["key"], lang)
-            actor_ids = find_actor_ids(sentence)
-            place_ids = find_place_ids(sentence)
-            reasons = [
-                name for name, ok in (("date", mentions), ("actors", len(actor_ids) >= 2), ("place", place_ids)) if ok
-            ]
-            if not reasons:
-                continue
-            yield {
-                "seed": rec["seed"],
-                "paragraph": int(rec["n"]),
-                "key": rec["key"],
-                "kind": rec["kind"],
-                "lang": lang,
-                "sentence_no": no,
-                "sentence": sentence,
-                "dates": [format_mention(d) for d in mentions],
-                "date_mentions": mentions,
-                "actors": actor_ids,
-                "places": place_ids,
-                "kept_for": "+".join(reasons),
-                "resolutions": resolutions,
-            }
+            sentences.append((rec, lang, no, text[s:e], own))
+    texts = [item[3] for item in sentences]
+    resolver = Resolver()
+    for (rec, lang, no, sentence, own), actor_ids, place_ids in zip(
+        sentences, _each(find_actor_ids, texts), _each(find_place_ids, texts)
+    ):
+        mentions, resolutions = resolver.sentence(own, rec["key"], lang)
+        reasons = [
+            name for name, ok in (("date", mentions), ("actors", len(actor_ids) >= 2), ("place", place_ids)) if ok
+        ]
+        if not reasons:
+            continue
+        yield {
+            "seed": rec["seed"],
+            "paragraph": int(rec["n"]),
+            "key": rec["key"],
+            "kind": rec["kind"],
+            "lang": lang,
+            "sentence_no": no,
+            "sentence": sentence,
+            "dates": [format_mention(d) for d in mentions],
+            "date_mentions": mentions,
+            "actors": actor_ids,
+            "places": place_ids,
+            "kept_for": "+".join(reasons),
+            "resolutions": resolutions,
+        }
 
 
 def _paragraph_records(text: str, seed: str, default_language: str) -> Iterator[dict[str, Any]]:
