@@ -193,7 +193,6 @@ _REPLACED = "being replaced by per-pair timelines (issue 15)"
 #: Known defects, each an xfail(strict): the day a figure is fixed its test passes and the mark must go.
 _CLASHES: dict[str, str] = {}
 _SMALL_PRINT = {
-    "border-overview": "known defect: drawn 8.6 in wide with 6 pt labels, printed at about 4.4 pt",
     "russia-axis": _REPLACED,
     "events-by-type": _REPLACED,
 }
@@ -218,7 +217,6 @@ def test_every_figure_of_the_book_keeps_its_text_clear(name):
 
 #: Figures whose title does not yet state a finding (each an xfail(strict), as above).
 _TOPIC_TITLES = {
-    "border-overview": "known defect: its title names a topic",
     "russia-axis": _REPLACED,
     "events-by-type": _REPLACED,
 }

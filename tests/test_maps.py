@@ -149,6 +149,59 @@ def test_regional_overview_layers_and_labels():
     style.close(fig)
 
 
+def _places(*rows: tuple[str, str, str, float]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=["name", "role", "shown", "distance_km"])
+
+
+@pytest.mark.parametrize(
+    "rows, title",
+    [
+        ((("Moscow", "seed", "in the note", 4000.0),), "The articles name no place on this map"),
+        (
+            (("Kidal", "seed", "on the map", 194.5),),
+            "The one place the articles name on this map, Kidal, lies within 200 km of the Algeria–Mali border",
+        ),
+        (
+            (("Bamako", "seed", "on the map", 1012.4),),
+            "The one place the articles name on this map, Bamako, lies 1,012 km from the Algeria–Mali border",
+        ),
+        (
+            (("Bamako", "seed", "on the map", 1012.4), ("Algiers", "seed", "on the map", 1500.0)),
+            "None of the two places the articles name on this map lies within 200 km of the Algeria–Mali border",
+        ),
+        (
+            (("Kidal", "seed", "on the map", 194.5), ("Gao", "context", "on the map", 300.0)),
+            "The one place the articles name on this map, Kidal, lies within 200 km of the Algeria–Mali border",
+        ),
+        (
+            (("Kidal", "seed", "on the map", 194.5), ("Tessalit", "seed", "on the map", 61.1)),
+            "All of the two places the articles name on this map lie within 200 km of the Algeria–Mali border",
+        ),
+        (
+            (
+                ("Kidal", "seed", "on the map", 194.5),
+                ("Tessalit", "seed", "on the map", 61.1),
+                ("Tin Zaouatine", "seed", "on the map", 2.1),
+                ("Algiers", "seed", "on the map", 1500.0),
+                ("Bamako", "seed", "on the map", 1012.4),
+                ("Moscow", "seed", "in the note", 4000.0),
+            ),
+            "Three of the five places the articles name on this map lie within 200 km of the Algeria–Mali border; "
+            "the others are Algiers and Bamako",
+        ),
+        (
+            (("Kidal", "seed", "on the map", 200.0), ("Bamako", "seed", "on the map", 200.1)),
+            "One of the two places the articles name on this map lies within 200 km of the Algeria–Mali border; "
+            "the other is Bamako",
+        ),
+    ],
+)
+def test_overview_title_states_the_finding(rows, title):
+    from analysis.present.maps.overview import overview_title
+
+    assert overview_title(_places(*rows)) == title
+
+
 # ---------------------------------------------------------------------------------------------- map 2
 def test_border_zone_events_and_distances(events):
     zone = border.zone_events(events, places.load_gazetteer())

@@ -3,6 +3,7 @@ point place the seeds name (:func:`regional_overview`)."""
 
 from __future__ import annotations
 
+import geopandas as gpd
 import pandas as pd
 import shapely
 from matplotlib.axes import Axes
@@ -10,9 +11,13 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
+from analysis.analytics import border
+from analysis.core import wording
 from analysis.present import style
 from analysis.present.maps.base import (
+    BORDER_PAIR,
     CAPITALS,
+    LONLAT,
     NE10,
     REGION_CRS,
     REGION_EXTENT,
@@ -33,7 +38,6 @@ from analysis.present.maps.base import (
     _regional_base,
     _scalebar,
     _seed_marker,
-    _wrap,
 )
 
 OVERVIEW_COLUMNS = [
@@ -48,7 +52,38 @@ OVERVIEW_COLUMNS = [
     "source",
     "seed_refs",
     "shown",
+    "distance_km",
 ]
+
+#: A place this close to the Algeria–Mali border (km, geodesic) is "near" it in the title.
+OVERVIEW_NEAR_KM = 200.0
+
+
+def overview_title(drawn: pd.DataFrame, near_km: float = OVERVIEW_NEAR_KM) -> str:
+    """The overview's finding, from the places it shows (columns ``name``, ``role``, ``shown``,
+    ``distance_km``): how many of the places the articles name on the map lie within ``near_km`` of the
+    Algeria–Mali border, and which the others are, e.g. "Three of the five places the articles name on
+    this map lie within 200 km of the Algeria–Mali border; the others are Algiers and Bamako"."""
+    named = drawn[(drawn["role"] == "seed") & (drawn["shown"] == "on the map")]
+    n = len(named)
+    if n == 0:
+        return "The articles name no place on this map"
+    near = named[named["distance_km"] <= near_km]
+    k = len(near)
+    within = f"within {near_km:g} km of the Algeria–Mali border"
+    if n == 1:
+        rec = named.iloc[0]
+        where = within if k else f"{rec['distance_km']:,.0f} km from the Algeria–Mali border"
+        return f"The one place the articles name on this map, {rec['name']}, lies {where}"
+    places = wording.count(n, "place", words=True)
+    subject = "None" if k == 0 else "All" if k == n else wording.number(k, words=True).capitalize()
+    verb = "lies" if k <= 1 else "lie"
+    head = f"{subject} of the {places} the articles name on this map {verb} {within}"
+    others = named[named["distance_km"] > near_km]
+    if 0 < len(others) <= 3 and k:
+        return f"{head}; the {'other is' if len(others) == 1 else 'others are'} {wording.join(others['name'])}"
+    return head
+
 
 #: Regions the seeds name: italic labels (lon, lat, text), no point, no boundary.
 REGION_LABELS = (
@@ -103,7 +138,7 @@ def _overview_legend(fig: Figure) -> None:
         Line2D([], [], color=style.PALETTE["border"], linewidth=1.6, label="Algeria–Mali border"),
         _seed_marker("s", "capital named in the seeds"),
         _seed_marker("o", "town named in the seeds"),
-        _hollow_marker("hollow: not in the seeds (orientation)"),
+        _hollow_marker("not in the seeds (orientation)"),
     ]
     _bottom_legend(fig, handles)
 
@@ -112,12 +147,12 @@ def _overview_draw(shown: pd.DataFrame, far: str) -> Figure:
     """Drawing: the regional ground, country and region labels, the places, legend, scale bar, locator and
     the note naming the places outside the map (``far``)."""
     crs = REGION_CRS
-    fig = _new_figure((8.6, 8.6))
-    ax, window, frame = _regional_base(fig, (0.05, 0.2, 0.9, 0.74), REGION_EXTENT, 5.0, 1.6)
+    fig = _new_figure((style.PRINT_WIDTH_IN, 7.1))
+    ax, window, frame = _regional_base(fig, (0.08, 0.211, 0.88, 0.701), REGION_EXTENT, 5.0, 1.6)
     win_box = shapely.box(*window.bounds)
     names = {"ESH": "W. Sahara", "CIV": "Côte d'Ivoire", "GNB": "G.-Bissau"}
     major = {"DZA": "ALGERIA", "MLI": "MALI", "NER": "NIGER", "BFA": "BURKINA FASO"}
-    at = {"MLI": (-5.6, 17.3), "BFA": (-1.2, 13.75), "DZA": (2.5, 28.3)}
+    at = {"MLI": (-5.6, 17.3), "BFA": (-2.0, 10.6), "DZA": (2.5, 28.3)}
     static = _country_labels(ax, frame, win_box, major, names, min_share=0.012, at=at, crs=crs)
     for lon, lat, text in REGION_LABELS:
         x, y = _project_xy([lon], [lat], crs)
@@ -125,15 +160,14 @@ def _overview_draw(shown: pd.DataFrame, far: str) -> Figure:
     _overview_labels(ax, shown, static)
     _overview_legend(fig)
     _scalebar_and_locator(ax)
-    ax.set_title(
-        "Algeria, Mali and the Alliance of Sahel States: places named in the seeds", loc="left", fontsize=11, pad=8
-    )
     note = (
         "Regions in italics have no agreed boundary; their labels are approximate. Tinzaouaten (Mali), "
         "known from the public record only, is on the border map."
         + (f" Also named in the seeds, outside this map: {far}." if far else "")
     )
-    fig.text(0.05, 0.055, _wrap(note, 150), fontsize=7, color=style.PALETTE["muted"], va="bottom", gid="note")
+    fig.text(
+        0.02, 0.06, style.wrap_measured(note, 6.0, 7), fontsize=7, color=style.PALETTE["muted"], va="bottom", gid="note"
+    )
     src = (
         f"{NE10}; GeoNames cities500; public record (Tin Zaouatine); places and paragraphs: data/gazetteer.csv. "
         "Lambert azimuthal equal-area, centre 20°N 2°E; scale true at the centre."
@@ -159,7 +193,12 @@ def regional_overview(gazetteer: pd.DataFrame | None = None) -> tuple[Figure, pd
     shows, each with ``shown``: "on the map" or "in the note"."""
     shown, outside = overview_places(gazetteer)
     far = ", ".join(f"{r.name}" for r in outside.itertuples())
+    drawn = pd.DataFrame(pd.concat([shown.assign(shown="on the map"), outside.assign(shown="in the note")]))
+    points = gpd.GeoDataFrame(drawn, geometry=gpd.points_from_xy(drawn["lon"], drawn["lat"]), crs=LONLAT)
+    drawn["distance_km"] = list(border.distance_to_border(points, *BORDER_PAIR))
+    drawn = drawn[OVERVIEW_COLUMNS].reset_index(drop=True)
     fig = _overview_draw(shown, far)
+    style.finding_title(fig, overview_title(drawn))
     seed_names = ", ".join(shown.loc[shown["role"] == "seed", "name"])
     ctx_names = ", ".join(shown.loc[shown["role"] != "seed", "name"])
     fig.alt_text = (
@@ -169,6 +208,4 @@ def regional_overview(gazetteer: pd.DataFrame | None = None) -> tuple[Figure, pd
         "Italic labels mark the Sahara, the Sahel and northern Mali (Azawad)."
         + (f" Outside the map: {far}." if far else "")
     )
-    return fig, pd.DataFrame(pd.concat([shown.assign(shown="on the map"), outside.assign(shown="in the note")]))[
-        OVERVIEW_COLUMNS
-    ].reset_index(drop=True)
+    return fig, drawn
