@@ -16,7 +16,7 @@ from analysis.analytics import timeline
 from analysis.ledger import claims as claims_mod
 from analysis.ledger import events as events_mod
 from analysis.ledger import interests, reference
-from analysis.present import figures, maps, style
+from analysis.present import figures, maps, pairs, style
 from analysis.sources import actors as actors_mod
 from analysis.sources import corpus, places
 
@@ -177,10 +177,11 @@ def _drawn(name: str) -> Figure:
         return figures.event_timeline(dated, title, "s", label_column="turning", rupture=timeline.RUPTURE)[0]
     if name == "border-overview":
         return maps.regional_overview(gaz)[0]
-    if name == "russia-axis":
-        return maps.russia_axis(events, gaz, actors)[0]
-    if name == "events-by-type":
-        return maps.events_by_type(events, gaz)[0]
+    if name == "russia-pairs":
+        return pairs.russia_pairs(events, actors, gaz, corpus.load_catalog())[0]
+    if name == "pairs-timeline":
+        turning = set(interests.load_turning_points(events=events)["event_id"])
+        return pairs.pairs_timeline(events, actors, gaz, corpus.load_catalog(), turning)[0]
     claims = claims_mod.load_claims(actors=actors, paragraphs=corpus.paragraphs(), events=events)
     record = reference.load_public_record()
     strike = record[record["key"] == "tinzaouaten_strike_claims"]
@@ -188,14 +189,10 @@ def _drawn(name: str) -> Figure:
 
 
 #: Every figure the chapters publish, by its name without ``fig-`` (checked below against the chapters).
-FIGURES = ["publication", "dyad-timeline", "border-overview", "russia-axis", "events-by-type", "border-incidents"]
-_REPLACED = "being replaced by per-pair timelines (issue 15)"
+FIGURES = ["publication", "dyad-timeline", "border-overview", "russia-pairs", "pairs-timeline", "border-incidents"]
 #: Known defects, each an xfail(strict): the day a figure is fixed its test passes and the mark must go.
 _CLASHES: dict[str, str] = {}
-_SMALL_PRINT = {
-    "russia-axis": _REPLACED,
-    "events-by-type": _REPLACED,
-}
+_SMALL_PRINT: dict[str, str] = {}
 
 
 def _cases(known: dict[str, str]) -> list:
@@ -216,10 +213,7 @@ def test_every_figure_of_the_book_keeps_its_text_clear(name):
 
 
 #: Figures whose title does not yet state a finding (each an xfail(strict), as above).
-_TOPIC_TITLES = {
-    "russia-axis": _REPLACED,
-    "events-by-type": _REPLACED,
-}
+_TOPIC_TITLES: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("name", _cases(_TOPIC_TITLES))

@@ -1,4 +1,4 @@
-"""The four maps: layers, labels, numbers, sources, alt text, determinism. Built from the frozen fixture
+"""The two maps: layers, labels, numbers, sources, alt text, determinism. Built from the frozen fixture
 ledger and claims (tests/fixtures, see frozen.py), so the counts on them are checked by hand once and
 never move when the live data grows."""
 
@@ -97,14 +97,13 @@ def test_period_split_and_scale_bar_lengths():
         "E3": "before rupture",
         "E4": timeline.PERIOD_UNKNOWN,
     }
-    assert maps.RUPTURE_DATE == timeline.RUPTURE == pd.Timestamp("2024-01-01")
     assert maps.nice_length_km(3300) == 500
     assert maps.nice_length_km(56) == 10
     assert maps.nice_length_km(6900) == 1000
 
 
 def test_map_projections_are_metric_so_scale_bars_hold(events):
-    for crs in (maps.REGION_CRS, maps.WIDE_CRS):
+    for crs in (maps.REGION_CRS,):
         assert CRS.from_user_input(crs).axis_info[0].unit_name == "metre"
     # near the centre of the regional projection, map distance equals geodesic distance within 1 %
     gaz = places.load_gazetteer().set_index("place_id")
@@ -310,78 +309,12 @@ def test_border_title_states_the_finding(rows, title):
     assert maps.border_title(_zone(*rows)) == title
 
 
-# ---------------------------------------------------------------------------------------------- map 3
-def test_russia_links_from_the_ledger(events):
-    links = maps.russia_links(events)
-    drawn = links[links["located"]]
-    assert drawn[["event_id", "venue", "key"]].values.tolist() == [
-        ["E036", "moscow", "004¶6"],
-        ["E058", "algiers", "002¶19"],
-    ]
-    assert set(links.loc[~links["located"], "key"]) >= {"004¶5", "004¶8"}  # no venue in the seeds
-    assert (links["event_type"] == "CONSULT").all()
-
-
-def test_russia_axis_map(events):
-    fig, drawn = maps.russia_axis(events)
-    _common(fig)
-    texts = "\n".join(_texts(fig))
-    # the frame is what the figure shows: the located meetings drawn with their key, the others noted
-    assert list(drawn.loc[drawn["located"], "key"]) == ["004¶6", "002¶19"]
-    assert not drawn.loc[~drawn["located"], "key"].empty
-    for key in drawn["key"]:
-        assert key in texts, key
-    assert "28 Feb 2024, Moscow (004¶6)\nAbdoulaye Diop –\nSergei Lavrov" in texts
-    assert "20 Dec 2024, Algiers (002¶19)\nMikhail Bogdanov –\nAbdelmadjid Tebboune" in texts
-    for name in ("Algiers", "Bamako", "Moscow", "RUSSIA"):
-        assert name in texts
-    assert sum(1 for a in fig.findobj() if a.get_gid() == "link") == 2
-    assert "Not drawn, no venue in the seeds" in texts and "004¶5" in texts
-    style.close(fig)
-
-
-# ---------------------------------------------------------------------------------------------- map 4
-def test_events_by_type_map(events):
-    fig, drawn = maps.events_by_type(events)
-    _common(fig)
-    titles = [ax.get_title(loc="left") for ax in fig.axes if (ax.get_gid() or "").startswith("panel-")]
-    # Exact counts on the real ledger. Undated events ("on or before" a bound) count before 2024 when the
-    # bound is before 2024, and on no panel otherwise; French troops leaving Kidal and Tessalit (000¶3) are
-    # dated intervals in 2021 (the article's date to the public record's handover).
-    assert titles == [
-        "Cooperation, before 2024: 22 events",
-        "Cooperation, from 2024: 6 events",
-        "Conflict, before 2024: 2 events",
-        "Conflict, from 2024: 3 events",
-    ]  # E047, E048: no place
-    texts = "\n".join(_texts(fig))
-    assert (
-        "Tin Zaouatine: MOBILIZE" in texts and "Tinzaouaten: ASSAULT" in texts
-    )  # the strike is not on the Algerian town
-    n_unlocated = int((events["place"].str.strip() == "").sum())
-    assert f"Not on any panel: {n_unlocated} event(s) without a place" in texts.replace("\n", " ")
-    assert "9 undated in the text and possibly on either side of the split" in texts.replace("\n", " ")
-    # The CSV published beside the figure is the frame it drew: each panel's count is its rows, and the
-    # events whose side of the split the ledger cannot settle are in no panel, in the figure or the CSV.
-    for title in titles:
-        fam, rest = title.split(", ", 1)
-        period, n = rest.rsplit(": ", 1)
-        rows = drawn[(drawn["polarity"] == fam.lower()) & (drawn["period"] == period)]
-        assert rows["event_id"].nunique() == int(n.split()[0]), title
-    unknown = drawn[drawn["period"] == timeline.PERIOD_UNKNOWN]
-    assert len(unknown) == 9 and set(unknown["drawn"]) == {"not on a panel: period unknown"}
-    assert {"E041", "E052", "E053", "E062", "E063", "E064", "E068", "E071", "E072"} <= set(unknown["event_id"])
-    style.close(fig)
-
-
 # ---------------------------------------------------------------------------------------------- determinism
 @pytest.mark.slow  # draws every map twice: in make test, not in make check
-@pytest.mark.parametrize("name", ["regional_overview", "border_incidents", "russia_axis", "events_by_type"])
+@pytest.mark.parametrize("name", ["regional_overview", "border_incidents"])
 def test_maps_are_byte_identical_when_built_twice(tmp_path, name, events, claims, record):
     build = {
         "regional_overview": lambda: maps.regional_overview()[0],
         "border_incidents": lambda: maps.border_incidents(events, claims, public_record=record)[0],
-        "russia_axis": lambda: maps.russia_axis(events)[0],
-        "events_by_type": lambda: maps.events_by_type(events)[0],
     }[name]
     assert _sha(build(), tmp_path / "a.png") == _sha(build(), tmp_path / "b.png")

@@ -181,7 +181,8 @@ def test_russia_figure_words_and_size(russia):
     assert not re.search(r"\bE\d{3}\b|\d{3}¶\d+|\b(CONSULT|SUPPORT|ACCUSE|COOPERATE|PLOVER)\b", words)
     assert "Mali had five events with Russia before Algeria" in words.replace("\n", " ")
     assert list(drawn["event_id"]) == list(russia["event_id"]) and drawn["labelled"].all()
-    assert fig.get_size_inches()[0] == pytest.approx(draw.WIDTH_IN)
+    assert fig.get_size_inches()[0] == pytest.approx(style.PRINT_WIDTH_IN)
+    assert fig.finding == pairs.first_title(russia, "Russia") == figures.drawn_title(fig)
     sizes = {t.get_fontsize() for t in fig.findobj(lambda a: hasattr(a, "get_fontsize") and hasattr(a, "get_text"))}
     assert min(sizes) >= draw.MIN_FONT_PT > 6
     assert "Diop meets Lavrov, Moscow" in fig.alt_text
@@ -236,6 +237,6 @@ def test_the_book_figures_on_the_live_ledger(name):
     )
     codes = "|".join(PLOVER_TYPES)
     assert not re.search(rf"\bE\d{{3,}}\b|\d{{3,}}¶\d+|\b({codes})\b|PLOVER|seed \d", words), words
-    assert fig.get_size_inches()[1] <= draw.MAX_HEIGHT_IN
+    assert fig.get_size_inches()[1] <= style.PRINT_MAX_HEIGHT_IN
     assert figures.text_problems(fig) == []
     style.close(fig)

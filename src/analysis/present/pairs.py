@@ -8,7 +8,7 @@ with a hollow marker in its middle for a month, a year or an interval, and a hol
 dotted tail to its left for an event the articles do not date, at the latest date it can have.
 
 The figure is drawn at the PDF's text width (:data:`WIDTH_IN`), so its type prints at the size set
-here, never below :data:`MIN_FONT_PT`. Layout is computed in points, from the measured widths of the
+here, never below :data:`MIN_FONT_PT`; the title is the finding (:func:`analysis.present.style.finding_title`). Layout is computed in points, from the measured widths of the
 labels, so the same frame gives the same figure, with no label cut off or over another.
 """
 
@@ -30,11 +30,10 @@ from analysis.core import wording
 from analysis.core.dates import format_date
 from analysis.present import style
 
-#: The PDF's text width (452.97 pt, the LaTeX log's ``report-textblock`` line): every figure is printed
-#: at that width, so a figure this wide prints its type at the size it is set in.
-WIDTH_IN = 6.27
-#: The tallest figure printed at full width: the PDF caps a figure at 80 % of the text height (700.5 pt).
-MAX_HEIGHT_IN = 0.8 * 700.5 / 72
+#: The figure's width: the width the PDF prints it at (:data:`analysis.present.style.PRINT_WIDTH_IN`),
+#: so its type prints at the size set here; its height stays under
+#: :data:`analysis.present.style.PRINT_MAX_HEIGHT_IN`, or the PDF would shrink it.
+WIDTH_IN = style.PRINT_WIDTH_IN
 #: The smallest type of the figure, in points (prints at that size; above 6 pt).
 MIN_FONT_PT = 6.5
 LABEL_PT = 6.5
@@ -360,15 +359,15 @@ def pair_timeline(
     }
     header = LINE_H + 4
     lanes_h = header + sum(layout["height"] for layout in layouts.values())
-    title_text = textwrap.fill(title, 78)
-    title_h = (title_text.count("\n") + 1) * TITLE_PT * 1.3 + 6
+    fig = Figure(figsize=(WIDTH_IN, 5.0))  # the height is set below, once the lanes are laid out
+    title_h = style.title_height_in(fig, title, x=left / (WIDTH_IN * 72), fontsize=TITLE_PT) * 72 + 8
     columns = _legend_entries(frame)
     legend_h = max(sum(h.get_label().count("\n") + 1 for h in col) for col in columns) * LINE_H * 1.4 + 6
     source_text = textwrap.fill("Source: " + source, 118)
     source_h = (source_text.count("\n") + 1) * LINE_H + 4
     axis_h = 16.0 if (hi_t - lo_t).days > 3 * 365 else 26.0
     total = title_h + lanes_h + axis_h + legend_h + source_h
-    fig = Figure(figsize=(WIDTH_IN, total / 72))
+    fig.set_size_inches(WIDTH_IN, total / 72)
     ax = fig.add_axes(
         (left / (WIDTH_IN * 72), (axis_h + legend_h + source_h) / total, width / (WIDTH_IN * 72), lanes_h / total)
     )
@@ -383,9 +382,7 @@ def pair_timeline(
         top += layout["height"]
     _draw_rupture(ax, lo, hi, lanes_h, header)
     _axis(ax, lo_t, hi_t)
-    fig.text(
-        left / (WIDTH_IN * 72), 1 - 4 / total, title_text, fontsize=TITLE_PT, fontweight="bold", va="top", gid="title"
-    )
+    style.finding_title(fig, title, x=left / (WIDTH_IN * 72), top_in=3 / 72, fontsize=TITLE_PT)
     for i, column in enumerate(columns):
         leg = fig.legend(
             handles=column,

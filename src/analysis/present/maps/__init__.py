@@ -1,6 +1,6 @@
 """Maps of the report, drawn from the committed Natural Earth layers (``data/geo``) and the gazetteer.
 
-Four maps, each a function that takes frames and returns a matplotlib :class:`~matplotlib.figure.Figure`
+Two maps, each a function that takes frames and returns a matplotlib :class:`~matplotlib.figure.Figure`
 in the house style (:mod:`analysis.present.style`), with a source line and its alt text as ``fig.alt_text`` (the
 same convention as :mod:`analysis.present.figures`):
 
@@ -8,14 +8,15 @@ same convention as :mod:`analysis.present.figures`):
   every point place the seeds name;
 * :func:`border_incidents`: the Algeria–Mali border zone, the events located there as numbered markers
   with a key (date, place, distance to the border, what happened), the location uncertainty of
-  Tinzaouaten, and the contested claims;
-* :func:`russia_axis`: Algiers, Bamako and Moscow, with the ledger's meetings between them as links;
-* :func:`events_by_type`: every located event by PLOVER family, before and from the 2024 rupture.
+  Tinzaouaten, and the contested claims.
+
+The meetings with Russia and the events of each pair of actors are drawn on timelines, not maps
+(:mod:`analysis.present.pairs`).
 
 Projections: the regional maps use a Lambert azimuthal equal-area projection centred on 20°N 2°E
-(:data:`REGION_CRS`, the middle of the Algeria–Mali border), the wide map one centred on 35°N 15°E
-(:data:`WIDE_CRS`). Both are in metres, so the scale bars are true at the centre of the map; at the edges of
-the regional overview, about 2,000 km from the centre, the linear scale is off by about 2 %.
+(:data:`REGION_CRS`, the middle of the Algeria–Mali border), in metres, so the scale bars are true at the
+centre of the map; at the edges of the regional overview, about 2,000 km from the centre, the linear scale
+is off by about 2 %.
 
 Regions and countries are never drawn as points: places of kind ``region`` or ``country`` appear as
 italic labels (regions, no agreed boundary) or filled polygons (countries). Events located only to a region
@@ -26,7 +27,7 @@ Output is deterministic: no randomness, label placement by a fixed number of adj
 
 Layout of the package: :mod:`.base` holds the drawing toolkit the maps share (projections, countries,
 graticule, scale bar, locator, markers, labels, label placement); each map has its module
-(:mod:`.overview`, :mod:`.border`, :mod:`.russia`, :mod:`.by_type`), where it is a data function (the
+(:mod:`.overview`, :mod:`.border`), where it is a data function (the
 frame to draw), layout functions (positions, label placement) and drawing functions. This module
 re-exports their public names, so ``from analysis.present import maps`` and ``maps.border_incidents(...)``
 work as before.
@@ -47,55 +48,34 @@ from analysis.present.maps.base import (
     REGION_CRS,
     REGION_EXTENT,
     REGION_ROLES,
-    WIDE_CRS,
-    WIDE_EXTENT,
     _project_xy,
     nice_length_km,
 )
 from analysis.present.maps.border import ZONE_COLUMNS, border_incidents, border_title, zone_data
-from analysis.present.maps.by_type import (
-    BY_TYPE_COLUMNS,
-    PANEL_PERIODS,
-    RUPTURE_DATE,
-    by_type_data,
-    events_by_type,
-)
 from analysis.present.maps.overview import OVERVIEW_COLUMNS, overview_places, regional_overview
-from analysis.present.maps.russia import HOME, MEETING_TYPES, russia_axis, russia_links
 
 __all__ = [
     "AES",
     "BORDER_EXTENT",
     "BORDER_PAIR",
     "BORDER_ZONE_PLACES",
-    "BY_TYPE_COLUMNS",
     "CAPITALS",
     "DETAIL_HALF_KM",
     "GEOD",
-    "HOME",
     "LONLAT",
-    "MEETING_TYPES",
     "NE10",
     "NE110",
     "OVERVIEW_COLUMNS",
-    "PANEL_PERIODS",
     "REGION_CENTRE",
     "REGION_CRS",
     "REGION_EXTENT",
     "REGION_ROLES",
-    "RUPTURE_DATE",
-    "WIDE_CRS",
-    "WIDE_EXTENT",
     "ZONE_COLUMNS",
     "_project_xy",
     "border_incidents",
     "border_title",
-    "by_type_data",
-    "events_by_type",
     "nice_length_km",
     "overview_places",
     "regional_overview",
-    "russia_axis",
-    "russia_links",
     "zone_data",
 ]
