@@ -240,3 +240,31 @@ def test_the_book_figures_on_the_live_ledger(name):
     assert fig.get_size_inches()[1] <= style.PRINT_MAX_HEIGHT_IN
     assert figures.text_problems(fig) == []
     style.close(fig)
+
+
+def test_short_names_of_the_fixture_actors():
+    actors = frozen.actors()
+    sides = pairs.side_names(actors)
+    assert sides["Economic Community of West African States"] == "ECOWAS"  # too long: its acronym
+    assert sides["Northern Mali movements (signatories of the 2015 agreement)"] == "Northern Mali movements"
+    assert sides["Alliance of Sahel States / Sahel Confederation"] == "Alliance of Sahel States"
+    assert sides["National Construction Movement"] == "National Construction Movement"  # long, no acronym
+    short = pairs.actor_short_names(actors)
+    assert [short[a] for a in ("diop", "ibk", "algeria_un_rep", "mali_mfa", "mali_government", "state_duma")] == [
+        "Diop",  # a one-word first alias
+        "Keïta",  # no one-word alias: the last word of a three-word name
+        "Algeria",  # an unnamed office holder: his state
+        "Mali",  # a state body with a long name: its state
+        "Government of Mali",
+        "State Duma of Russia",
+    ]
+    plural = pairs.plural_names(actors)
+    assert "Northern Mali movements" in plural and "Malian Armed Forces" in plural
+    assert not {"United Nations", "Diop", "Mali"} & plural  # an organisation, a person, a state: singular
+
+
+def test_source_line_names_the_outlets_and_their_dates(russia):
+    assert draw.articles_source(russia, frozen.catalog()) == (
+        "event ledger (data/events.csv), coded from the articles of Une Plume du Mali (28 Feb 2024\u201331 Mar 2024) "
+        "and unnamed outlets (3 Jan 2025\u201331 Dec 2025; 8 Jan 2025)"
+    )
