@@ -64,6 +64,16 @@ def test_the_brief_is_short_and_says_what_the_book_says(built_book):
         assert heading in flat
     images = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True).stdout
     assert len(images.strip().splitlines()) - 2 >= 2, "a map and a timeline"
+    # no figure prints smaller than the book prints it (so its text stays at 6 pt or more), and no
+    # figure is named by its id
+    from analysis.present import style
+
+    for row in (line.split() for line in images.splitlines()[2:]):
+        if row[2] == "image":
+            w, h, ppi = int(row[3]), int(row[4]), float(row[12])
+            scale = style.DPI / ppi
+            assert scale >= style.printed_scale(w / style.DPI, h / style.DPI) - 0.01, row
+    assert "fig-" not in flat
     # the same margin check as the book's
     log = pdf.with_suffix(".log").read_text(encoding="utf-8", errors="replace")
     m = re.search(r"report-textblock: left=([\d.]+)pt,\s*width=([\d.]+)pt", log)

@@ -27,14 +27,31 @@ from analysis.core.errors import AnalysisError
 OUT_DIR = Path("_build") / "brief"
 NAME = "algeria-mali-brief"
 MAX_PAGES = 6
+#: The brief's figures: the PNG the book exported, its caption, and the chapter of the book that has it.
 FIGURES = (
-    ("fig-border-incidents.png", "Map: the Algeria–Mali border zone and the incidents the articles place there."),
-    ("fig-dyad-timeline.png", "Timeline: Algeria–Mali events in the articles, by cooperation–conflict score."),
+    (
+        "fig-border-incidents.png",
+        "Map: the Algeria–Mali border zone and the incidents the articles place there.",
+        "chapters/border_incidents.md",
+    ),
+    (
+        "fig-dyad-timeline.png",
+        "Timeline: Algeria–Mali events in the articles, by cooperation–conflict score.",
+        "chapters/rupture_2024.md",
+    ),
 )
 
 
 class BriefError(AnalysisError):
     """The brief cannot be built; the message says why."""
+
+
+def _chapter_title(page: Path) -> str:
+    """A chapter's title (its first ``# `` heading), in quotation marks, for a reader."""
+    for line in page.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# "):
+            return f"“{line[2:].strip()}”"
+    raise BriefError(page, "no title (a line opening with '# ')")
 
 
 def _summary_parts(root: Path) -> tuple[str, dict[str, object]]:
@@ -114,12 +131,15 @@ def brief_source(root: Path) -> tuple[str, list[Path]]:
             lines = [f"{r.indicator} ({r.direction} the likelihood)" for r in rows.itertuples(index=False)]
             watch.append((str(now.set_index("judgment_id").at[jid, "title"]), lines))
     figures, files = [], []
-    for name, caption in FIGURES:
+    for name, caption, page in FIGURES:
         png = root / "chapters" / "exports" / name
         if not png.is_file():
             raise BriefError(png, "missing; build the book first (make report)")
         files.append(png)
-        figures.append(Figure(name, caption, f"Computed from the event ledger; the book's figure {name[:-4]}."))
+        chapter = _chapter_title(root / page)
+        figures.append(
+            Figure(name, caption, f"Computed from the event ledger; also in the report's chapter {chapter}.")
+        )
     cut = gap["cutoff"]
     facts = [
         (

@@ -125,7 +125,9 @@ def publication_intervals(catalog: pd.DataFrame) -> tuple[Figure, pd.DataFrame]:
     style.finding_title(fig, finding)
     top = 1 - (0.08 + style.title_height_in(fig, finding) + 0.12) / fig.get_figheight()
     fig.subplots_adjust(left=0.25, right=0.97, top=top, bottom=0.18)
-    style.source_line(fig, "seed catalogue (seeds/catalog.csv), evidence quoted from the seeds")
+    style.source_line(
+        fig, "the catalogue of the articles (seeds/catalog.csv), with the words of each article that date it"
+    )
     parts = []
     for rec in catalog.sort_values("seed", key=lambda s: s.map(seed_order), kind="stable").itertuples():
         lo, hi = rec.published_earliest.date(), rec.published_latest.date()

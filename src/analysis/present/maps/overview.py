@@ -136,9 +136,9 @@ def _overview_legend(fig: Figure) -> None:
         _country_patch("aes", "Niger, Burkina Faso (with Mali:\nAlliance of Sahel States)"),
         Patch(facecolor=style.PALETTE["land"], edgecolor=style.PALETTE["boundary"], label="other countries"),
         Line2D([], [], color=style.PALETTE["border"], linewidth=1.6, label="Algeria–Mali border"),
-        _seed_marker("s", "capital named in the seeds"),
-        _seed_marker("o", "town named in the seeds"),
-        _hollow_marker("not in the seeds (orientation)"),
+        _seed_marker("s", "capital the articles name"),
+        _seed_marker("o", "town the articles name"),
+        _hollow_marker("not in the articles (orientation)"),
     ]
     _bottom_legend(fig, handles)
 
@@ -163,7 +163,7 @@ def _overview_draw(shown: pd.DataFrame, far: str) -> Figure:
     note = (
         "Regions in italics have no agreed boundary; their labels are approximate. Tinzaouaten (Mali), "
         "known from the public record only, is on the border map."
-        + (f" Also named in the seeds, outside this map: {far}." if far else "")
+        + (f" Also named in the articles, outside this map: {far}." if far else "")
     )
     fig.text(
         0.02, 0.06, style.wrap_measured(note, 6.0, 7), fontsize=7, color=style.PALETTE["muted"], va="bottom", gid="note"
@@ -204,7 +204,7 @@ def regional_overview(gazetteer: pd.DataFrame | None = None) -> tuple[Figure, pd
     fig.alt_text = (
         "Map of North Africa and the Sahel. Algeria is shaded green, Mali orange, Niger and Burkina Faso yellow "
         "(with Mali, the Alliance of Sahel States); the Algeria–Mali border is a thick black line. "
-        f"Places named in the seeds: {seed_names}. For orientation only: {ctx_names}. "
+        f"Places the articles name: {seed_names}. For orientation only: {ctx_names}. "
         "Italic labels mark the Sahara, the Sahel and northern Mali (Azawad)."
         + (f" Outside the map: {far}." if far else "")
     )
