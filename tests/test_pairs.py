@@ -195,6 +195,9 @@ def test_key_events_and_collapsed_labels(axis):
     lane = frame[frame["pair"] == "Algeria – Mali"]
     assert {"E004", "E028", "E065", "E073"} <= keep  # first, turn, turning point, last
     assert not {"E013", "E048"} & keep
+    # without first events: a pair's first goes unless it is a turn, a turning point or its last
+    lean = pairs.key_events(frame, {"E065"}, first=False)
+    assert {"E028", "E065", "E073"} <= lean and "E004" not in lean and lean < keep
     fig, drawn = draw.pair_timeline(frame, pairs.turn_title(frame), "s", labelled=keep, collapse=True)
     words = "\n".join(t.get_text() for t in fig.texts + [t for ax in fig.axes for t in ax.texts])
     assert "Dec 2023 Algeria downgrades ties with Mali (and 1 more event)" in words
@@ -268,3 +271,15 @@ def test_source_line_names_the_outlets_and_their_dates(russia):
         "event ledger (data/events.csv), coded from the articles of Une Plume du Mali (28 Feb 2024\u201331 Mar 2024) "
         "and unnamed outlets (3 Jan 2025\u201331 Dec 2025; 8 Jan 2025)"
     )
+
+
+def test_a_figure_too_tall_to_print_names_fewer_events(monkeypatch):
+    args = (frozen.events(), frozen.actors(), frozen.gazetteer(), frozen.catalog(), set())
+    fig, full = draw.pairs_timeline(*args)
+    assert full.loc[full["event_id"] == "E004", "labelled"].all()  # Algeria–Mali's first, named
+    monkeypatch.setattr(style, "PRINT_MAX_HEIGHT_IN", fig.get_figheight() - 0.01)
+    lean_fig, lean = draw.pairs_timeline(*args)
+    assert not lean.loc[lean["event_id"] == "E004", "labelled"].any()
+    assert lean["labelled"].sum() < full["labelled"].sum() and lean_fig.get_figheight() < fig.get_figheight()
+    style.close(fig)
+    style.close(lean_fig)

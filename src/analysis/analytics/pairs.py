@@ -224,12 +224,13 @@ def turns(frame: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["pair", "event_id", "date", "t_start"])
 
 
-def key_events(frame: pd.DataFrame, turning: set[str] = frozenset()) -> set[str]:
-    """The events a crowded timeline names: in each pair its first and its last event and the event
-    where it turned (:func:`turns`), and any of ``turning`` (the chronology's turning points)."""
+def key_events(frame: pd.DataFrame, turning: set[str] = frozenset(), first: bool = True) -> set[str]:
+    """The events a crowded timeline names: in each pair its last event, the event where it turned
+    (:func:`turns`) and, with ``first``, its first; and any of ``turning`` (the chronology's turning
+    points)."""
     keep = set(frame.loc[frame["turn"] | frame["event_id"].isin(turning), "event_id"])
     for _, lane in frame.groupby("pair", sort=False):
-        keep |= {lane["event_id"].iloc[0], lane["event_id"].iloc[-1]}
+        keep |= {lane["event_id"].iloc[-1]} | ({lane["event_id"].iloc[0]} if first else set())
     return keep
 
 

@@ -444,10 +444,16 @@ def pairs_timeline(
 ) -> tuple[Figure, pd.DataFrame]:
     """The border chapter's figure: every pair of sides with at least two events, the key events of each
     (:func:`analysis.analytics.pairs.key_events`, ``turning`` the chronology's turning points) named, under
-    the title :func:`analysis.analytics.pairs.turn_title` computes. ``events`` is the ledger as loaded."""
+    the title :func:`analysis.analytics.pairs.turn_title` computes. Where naming each pair's first event
+    too would make the figure taller than the PDF prints at full width (as more articles add pairs), the
+    first events go unnamed. ``events`` is the ledger as loaded."""
     frame = pairs.pair_events(timeline.on_time_axis(events), actors, gazetteer, min_events=2)
-    labelled = pairs.key_events(frame, turning)
-    return pair_timeline(frame, pairs.turn_title(frame), articles_source(frame, catalog), labelled, collapse=True)
+    title, source = pairs.turn_title(frame), articles_source(frame, catalog)
+    drawn = pair_timeline(frame, title, source, pairs.key_events(frame, turning), collapse=True)
+    if drawn[0].get_figheight() <= style.PRINT_MAX_HEIGHT_IN:
+        return drawn
+    style.close(drawn[0])
+    return pair_timeline(frame, title, source, pairs.key_events(frame, turning, first=False), collapse=True)
 
 
 def _state_name(actors: pd.DataFrame, country: str) -> str:
