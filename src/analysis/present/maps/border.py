@@ -258,7 +258,8 @@ def _detail_panel(
     return dax
 
 
-def _legend(fig: Figure, x_in: float, top_in: float) -> None:
+def _legend(fig: Figure, x_in: float, top_in: float) -> float:
+    """The legend of both maps, from ``top_in`` at ``x_in``; returns the position under it."""
     handles = [
         Line2D([], [], color=style.PALETTE["border"], linewidth=1.8, label="Algeria–Mali border"),
         _seed_marker("o", "town the articles name"),
@@ -287,14 +288,18 @@ def _legend(fig: Figure, x_in: float, top_in: float) -> None:
         fontsize=panels.SMALL_PT,
         frameon=False,
         borderaxespad=0,
+        borderpad=0,
         handlelength=1.6,
+        labelspacing=0.35,
     )
     leg.set_gid("legend")
+    return top_in + leg.get_window_extent(fig.canvas.get_renderer()).height / fig.dpi
 
 
-def _maps(fig: Figure, pts_gdf: gpd.GeoDataFrame, zone: pd.DataFrame, top_in: float) -> float:
+def _maps(fig: Figure, pts_gdf: gpd.GeoDataFrame, zone: pd.DataFrame, top_in: float) -> tuple[float, list]:
     """The row of maps from ``top_in``: the border zone, and at its right the detail around Tin Zaouatine
-    with its heading and the legend. Returns the position under the row."""
+    with its heading and the legend. Returns the position under the row and where each map's axes go
+    (axes, left, top, width, height, in inches) once the figure has its height."""
     ax, window, frame = _regional_base(fig, (0, 0, 0.1, 0.1), BORDER_EXTENT, 1.0, 1.6)
     wx0, wy0, wx1, wy1 = window.bounds
     map_h = _MAP_W * (wy1 - wy0) / (wx1 - wx0)
@@ -320,13 +325,13 @@ def _maps(fig: Figure, pts_gdf: gpd.GeoDataFrame, zone: pd.DataFrame, top_in: fl
         right_x,
         top_in,
         right_w,
-        [(f"Detail: {side:.0f} × {side:.0f} km around Tin Zaouatine", dict(fontweight="bold", fontsize=7.0))],
+        [(f"Tin Zaouatine area, {side:.0f} × {side:.0f} km", dict(fontweight="bold", fontsize=7.0))],
         "detail-heading",
     )
     dax = _detail_panel(fig, detail_box, pts_gdf, zone, right_w)
-    _legend(fig, right_x, below_heading + right_w + 0.1)
-    fig._border_layout = [(ax, _MAP_X, top_in, _MAP_W, map_h), (dax, right_x, below_heading + 0.02, right_w, right_w)]
-    return max(top_in + map_h + 0.22, below_heading + right_w + 0.9)
+    under_legend = _legend(fig, right_x, below_heading + right_w + 0.1)
+    layout = [(ax, _MAP_X, top_in, _MAP_W, map_h), (dax, right_x, below_heading + 0.02, right_w, right_w)]
+    return max(top_in + map_h + 0.22, under_legend + 0.08), layout
 
 
 def border_incidents(
@@ -362,7 +367,7 @@ def border_incidents(
     fig = _new_figure((width, 9.0))  # the height is set at the end, from the content
     title = style.finding_title(fig, border_title(drawn))
     top = 0.08 + title.get_window_extent(fig.canvas.get_renderer()).height / fig.dpi + 0.12
-    top = _maps(fig, pts_gdf, zone, top)
+    top, layout = _maps(fig, pts_gdf, zone, top)
     entries = key_entries(drawn, pts_gdf)
     top = panels.text_block(
         fig,
@@ -387,7 +392,7 @@ def border_incidents(
     source.set_va("top")
     top += source.get_window_extent(fig.canvas.get_renderer()).height / fig.dpi + 0.08
     fig.set_size_inches(width, top)
-    for ax, x, t, w, h in fig._border_layout:
+    for ax, x, t, w, h in layout:
         panels.place_axes(ax, x, t, w, h)
     for ax in fig.axes:
         ax.set_xlabel("")
