@@ -26,7 +26,6 @@ from matplotlib_scalebar.scalebar import ScaleBar
 from pyproj import Geod, Transformer
 
 from analysis.analytics import border
-from analysis.core.keys import paragraph_key
 from analysis.present import style
 from analysis.sources import places
 
@@ -61,10 +60,6 @@ _ITER = 300  # adjustText iterations: fixed, so placement does not depend on the
 # ----------------------------------------------------------------------------------------------------------
 def _wrap(text: str, width: int) -> str:
     return "\n".join(textwrap.wrap(str(text), width=width, break_long_words=False)) or ""
-
-
-def _short(text: str, width: int = 44) -> str:
-    return textwrap.shorten(str(text), width=width, placeholder="\u2026")
 
 
 def _new_figure(size: tuple[float, float]) -> Figure:
@@ -410,10 +405,6 @@ def _regional_base(
         zorder=3,
     )
     return ax, window, frame
-
-
-def _event_key(rec: dict) -> str:
-    return paragraph_key(rec.get("seed", ""), rec.get("paragraph", ""))
 
 
 def _uncertainty_circle(lon: float, lat: float, radius_km: float) -> shapely.Polygon:
