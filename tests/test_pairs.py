@@ -283,3 +283,11 @@ def test_a_figure_too_tall_to_print_names_fewer_events(monkeypatch):
     assert lean["labelled"].sum() < full["labelled"].sum() and lean_fig.get_figheight() < fig.get_figheight()
     style.close(fig)
     style.close(lean_fig)
+
+
+def test_lead_counts_what_the_title_says(russia):
+    found = pairs.lead(russia, "Russia")
+    # Mali's first dated event: Goïta and Putin, July 2023 (004¶5); Algeria's: Tebboune and Bogdanov,
+    # 20 December 2024 (002¶19); all five of Mali's end before it; nine with Russia, none conflictual
+    assert [(p[1], p[3]["event_id"]) for p in found["partners"]] == [("Mali", "E026"), ("Algeria", "E058")]
+    assert (found["before"], found["events"], found["conflict"]) == (5, 9, 0)

@@ -271,12 +271,13 @@ def _first_dated(lane: pd.DataFrame) -> pd.Series | None:
     return None if dated.empty else dated.iloc[0]
 
 
-def first_title(frame: pd.DataFrame, focus: str) -> str:
-    """The finding of a timeline of one side's pairs (``focus``, e.g. "Russia"), from the frame it draws:
-    which partner's events with ``focus`` came first, how many of them fell before the other partner's
-    first dated one, and how many of all were conflictual. E.g. "Mali had five events with Russia
-    before Algeria's first dated one (20 Dec 2024); none of the nine was conflictual". Only the pairs
-    with ``focus`` itself count (not, say, with the Wagner Group)."""
+def lead(frame: pd.DataFrame, focus: str) -> dict:
+    """Who dealt first with ``focus`` (e.g. "Russia"), from a timeline's frame (:func:`pair_events`), among
+    the pairs with ``focus`` itself (not, say, with the Wagner Group): ``partners``, each partner with a
+    dated event as ``(first day, name, its events, its first dated event)``, earliest first; ``before``,
+    how many of the first partner's events certainly fell before the second partner's first dated one
+    (0 with fewer than two partners); ``events`` and ``conflict``, how many events with ``focus`` there
+    are, and how many of them are conflictual."""
     own = frame[frame["pair"].str.split(" – ").map(lambda p: focus in p)]
     partners = []
     for pair, lane in own.groupby("pair", sort=False):
@@ -284,7 +285,22 @@ def first_title(frame: pd.DataFrame, focus: str) -> str:
         if first is not None:
             partners.append((first["t_start"], [s for s in pair.split(" – ") if s != focus][0], lane, first))
     partners.sort(key=lambda p: (p[0], p[1]))
-    n_all, n_conf = len(own), int((own["polarity"] == "conflict").sum())
+    before = int((partners[0][2]["t_end"] < partners[1][0]).sum()) if len(partners) > 1 else 0
+    return {
+        "partners": partners,
+        "before": before,
+        "events": len(own),
+        "conflict": int((own["polarity"] == "conflict").sum()),
+    }
+
+
+def first_title(frame: pd.DataFrame, focus: str) -> str:
+    """The finding of a timeline of one side's pairs (``focus``, e.g. "Russia"), from the frame it draws
+    (:func:`lead`): which partner's events with ``focus`` came first, how many of them fell before the
+    other partner's first dated one, and how many of all were conflictual. E.g. "Mali had five events
+    with Russia before Algeria's first dated one (20 Dec 2024); none of the nine was conflictual"."""
+    found = lead(frame, focus)
+    partners, n_all, n_conf = found["partners"], found["events"], found["conflict"]
     if n_all == 1:
         tail = "it was conflictual" if n_conf else "it was cooperative"
     elif n_conf == 0:
@@ -302,9 +318,8 @@ def first_title(frame: pd.DataFrame, focus: str) -> str:
         _, who, lane, first = partners[0]
         n_dated = wording.count(int((lane["dating"] != "undated").sum()), "dated event", words=True)
         return f"Only {who} has {n_dated} with {focus}, the first {_when(first['date'])}; {tail}"
-    (_, who1, lane1, _), (t2, who2, _, first2) = partners[0], partners[1]
-    before = int((lane1["t_end"] < t2).sum())
-    if before == 0:
+    (_, who1, _, _), (_, who2, _, first2) = partners[0], partners[1]
+    if found["before"] == 0:
         return f"{who1} and {who2} first dealt with {focus} around the same time ({first2['date']}); {tail}"
-    events = wording.count(before, "event", words=True)
+    events = wording.count(found["before"], "event", words=True)
     return f"{who1} had {events} with {focus} before {who2}'s first dated one ({first2['date']}); {tail}"
