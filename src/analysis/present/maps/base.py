@@ -2,8 +2,7 @@
 scale bar, locator inset, place markers and labels, label placement and the legend entries the maps share.
 
 Projections: the regional maps use a Lambert azimuthal equal-area projection centred on 20°N 2°E
-(:data:`REGION_CRS`, the middle of the Algeria–Mali border), the wide map one centred on 35°N 15°E
-(:data:`WIDE_CRS`). Output is deterministic: label placement by a fixed number of adjustText iterations.
+(:data:`REGION_CRS`, the middle of the Algeria–Mali border). Output is deterministic: label placement by a fixed number of adjustText iterations.
 """
 
 from __future__ import annotations
@@ -34,7 +33,6 @@ REGION_CENTRE = (20.0, 2.0)
 REGION_CRS = (
     f"+proj=laea +lat_0={REGION_CENTRE[0]:g} +lon_0={REGION_CENTRE[1]:g} +x_0=0 +y_0=0 +ellps=WGS84 +units=m +no_defs"
 )
-WIDE_CRS = "+proj=laea +lat_0=35 +lon_0=15 +x_0=0 +y_0=0 +ellps=WGS84 +units=m +no_defs"
 LONLAT = "EPSG:4326"
 GEOD = Geod(ellps="WGS84")
 
@@ -42,7 +40,6 @@ GEOD = Geod(ellps="WGS84")
 REGION_EXTENT = (-17.5, 8.5, 16.5, 38.0)
 BORDER_EXTENT = border.ZONE_EXTENT  # the border map frames the border zone
 DETAIL_HALF_KM = 28.0
-WIDE_EXTENT = (-17.0, 6.0, 50.0, 61.0)
 
 CAPITALS = ("algiers", "bamako", "niamey", "ouagadougou", "moscow")
 AES = ("MLI", "NER", "BFA")
