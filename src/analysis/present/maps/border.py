@@ -406,7 +406,7 @@ def _claims(fig, top, drawn, own_claims, record, names, articles) -> float:
     such); returns the position under the longer column."""
     width = style.PRINT_WIDTH_IN
     has_record = record is not None and not record.empty
-    left_w = width * 0.56 if has_record else width - 0.1
+    left_w = width * 0.63 if has_record else width - 0.1
     bottom = panels.text_block(fig, 0.06, top, left_w, claim_lines(drawn, own_claims, names, articles), "claim-text")
     if has_record:
         right = panels.text_block(
