@@ -1,19 +1,22 @@
 """Computations over the event ledger that the chapters chart and quote: events placed on a time
 axis, the Algeria–Mali dyad, counts by period and by PLOVER family, and the cooperation–conflict
-balance. Pure functions: frames in, frames out; nothing is drawn here.
+balance. Pure functions: frames in, frames out; nothing is drawn here. The period rule (which side of
+the rupture an event falls on) is :mod:`analysis.analytics.periods`; its names are re-exported here.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
+from analysis.analytics.periods import (  # noqa: F401  (the period rule, re-exported for the timeline's users)
+    PERIOD_UNKNOWN,
+    RUPTURE,
+    period_certain,
+    period_of,
+    side_of_rupture,
+)
 from analysis.core.dates import parse_iso
 from analysis.ledger.codebook import PLOVER_TYPES
-
-#: The rupture: the Malian transitional authorities end the Algiers agreement in January 2024 (003¶10).
-#: The seeds give the month only; the split is the first day of that month, and events of January 2024
-#: count after it.
-RUPTURE = pd.Timestamp("2024-01-01")
 
 #: PLOVER event types by quad class (cooperation/conflict, verbal/material), in the ledger codebook's
 #: order. The one definition is the codebook's (:data:`analysis.ledger.events.PLOVER_TYPES`, after the PLOVER
@@ -40,18 +43,6 @@ def polarity(event_type: str) -> str:
     return family(event_type).split()[1]
 
 
-#: The label of an event whose side of the rupture the ledger cannot settle (see :func:`period_of`).
-PERIOD_UNKNOWN = "period unknown"
-
-
-def period_of(events: pd.DataFrame) -> pd.Series:
-    """The one rule for an event's period, on the columns of :func:`on_time_axis`: ``"before rupture"``
-    or ``"after rupture"`` where the period is certain (``period_known``: the event is dated, or the
-    latest date it can have falls before the rupture), else :data:`PERIOD_UNKNOWN`. Every count,
-    figure and download that splits events at the rupture uses it."""
-    return events["period"].where(events["period_known"], PERIOD_UNKNOWN)
-
-
 def on_time_axis(events: pd.DataFrame) -> pd.DataFrame:
     """``events`` with ``t_start`` and ``t_end`` (Timestamps spanning the coded date: a month-precision
     date spans the month), ``t_mid`` (the middle, for plotting), ``year``, ``period`` (before/after
@@ -66,13 +57,13 @@ def on_time_axis(events: pd.DataFrame) -> pd.DataFrame:
     out["t_end"] = pd.to_datetime(ends)
     out["t_mid"] = out["t_start"] + (out["t_end"] - out["t_start"]) / 2
     out["year"] = out["t_start"].dt.year.astype("int64")
-    out["period"] = ["after rupture" if t >= RUPTURE else "before rupture" for t in out["t_start"]]
+    out["period"] = side_of_rupture(out["t_start"])
     out["family"] = [family(t) for t in out["event_type"]]
     out["polarity"] = [polarity(t) for t in out["event_type"]]
     basis = out["date_basis"] if "date_basis" in out else pd.Series("", index=out.index)
     out["dated"] = (basis.fillna("") != "before").to_numpy()
     # An undated event whose latest possible date falls before the rupture is before it too.
-    out["period_known"] = out["dated"] | (out["t_end"] < RUPTURE)
+    out["period_known"] = period_certain(out["t_end"], out["dated"])
     return out.sort_values(["t_start", "event_id"], ignore_index=True)
 
 
