@@ -31,7 +31,7 @@ def voice_of(actor_id: str, actors: pd.DataFrame) -> str:
     return f"state:{state}" if state else actor_id
 
 
-def voice_names(actors: pd.DataFrame) -> dict[str, str]:
+def voice_names(actors: pd.DataFrame) -> dict[str, str]:  # pragma: no mutate block (display names, not the rule)
     """Reader's name of each voice: "Algeria (officials)" for ``state:DZA``, the actor's name otherwise."""
     names = actor_names(actors)
     states = actors[actors["kind"] == "state"]
@@ -39,7 +39,7 @@ def voice_names(actors: pd.DataFrame) -> dict[str, str]:
     return {**names, **out}
 
 
-def _seed_voices(events: pd.DataFrame, actors: pd.DataFrame) -> dict[str, str]:
+def _seed_voices(events: pd.DataFrame, actors: pd.DataFrame) -> dict[str, str]:  # pragma: no mutate block (input)
     """Each seed's own voice: the outlet the ledger names as asserting that seed's rows with no
     intermediary (``reported_by`` empty), the most frequent where several do."""
     kinds = dict(zip(actors["actor_id"], actors["kind"]))
@@ -53,7 +53,7 @@ def evidence_items(
     claims: pd.DataFrame,
     actors: pd.DataFrame,
     catalog: pd.DataFrame | None = None,
-) -> pd.DataFrame:
+) -> pd.DataFrame:  # pragma: no mutate block (the evidence table the rule reads; see pyproject)
     """One row per judgment, evidence item and voice: ``judgment_id``, ``item`` (``E046``, ``C01`` or
     ``003¶60``), ``kind`` (event, claim, paragraph), ``key`` (the paragraph the item rests on),
     ``quote`` (the ledger's or claim's verbatim words, "" for a paragraph), ``voice``, ``first_hand``
