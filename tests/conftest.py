@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 
 import pytest
+from scopes import per_session
 
 from analysis.core import paths
 from analysis.sources import corpus
@@ -14,12 +15,12 @@ def pytest_report_header(config):
     return f"report root: {paths.ROOT}; CI={os.environ.get('CI', '')}"
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope=per_session)
 def paras():
     return corpus.paragraphs()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope=per_session)
 def catalog():
     return corpus.load_catalog()
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import frozen
 import pytest
+from scopes import per_module
 
 from analysis.ledger.claims import CLAIM_COLUMNS, ClaimError, claim_problems, load_claims, sides
 from analysis.ledger.events import load_events
@@ -16,12 +17,12 @@ from analysis.sources.actors import load_actors
 CLAIMS_CSV = frozen.DATA / "claims.csv"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=per_module)
 def context():
     return {"actors": frozen.actors(), "paragraphs": frozen.paragraphs(), "events": frozen.events()}
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=per_module)
 def claims(context):
     return frozen.claims(**context)
 
@@ -96,6 +97,13 @@ def test_sides_table(claims):
         ("C01", {"paragraph": "57"}, "paragraph 003¶57 is boilerplate"),
         ("C01", {"event_id": "E999"}, "event_id E999 is not in the ledger"),
         ("C01", {"topic": "Strike Victims"}, "topic 'Strike Victims' is not snake_case"),
+        ("C01", {"paragraph": "99"}, "paragraph 003¶99 does not exist"),
+        # the claim's own wording may quote the paragraph, verbatim: a capital letter is a near miss
+        (
+            "C01",
+            {"claim": 'Bamako says it targeted "About twenty militants".'},
+            "claim quotes 'About twenty militants'",
+        ),
     ],
 )
 def test_bad_rows_are_named(tmp_path, context, claim_id, changes, expected):
@@ -104,6 +112,22 @@ def test_bad_rows_are_named(tmp_path, context, claim_id, changes, expected):
         load_claims(path, **context)
     assert str(exc.value).startswith(f"{path}: row {claim_id} (line {line}): ")
     assert expected in str(exc.value)
+    assert claim_problems(path, **context) == str(exc.value).splitlines()  # the same checks, the same words
+
+
+def test_a_claim_quoting_its_paragraph_verbatim_passes(tmp_path, context):
+    path, _line = _bad_copy(tmp_path, "C01", claim='Bamako says it targeted "about twenty militants".')
+    assert claim_problems(path, **context) == []
+    loaded = load_claims(path, **context)
+    assert loaded.attrs["source"] == str(path)
+    assert loaded.set_index("claim_id").loc["C01", "key"] == "003¶63"
+
+
+def test_an_unreadable_file_is_one_problem(tmp_path):
+    path = tmp_path / "claims.csv"
+    assert claim_problems(path) == [f"{path}: file not found"]
+    with pytest.raises(ClaimError, match="file not found"):
+        load_claims(path)
 
 
 @pytest.mark.parametrize(

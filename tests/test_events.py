@@ -8,7 +8,9 @@ import json
 from pathlib import Path
 
 import frozen
+import pandas as pd
 import pytest
+from scopes import per_module
 
 from analysis.core import paths
 from analysis.ledger.codebook import CONTEXTS, DATE_BASES, PLOVER_TYPES, PRECISIONS
@@ -19,6 +21,8 @@ from analysis.ledger.events import (
     REQUIRED,
     LedgerError,
     check_ledger,
+    chronological,
+    cited_keys,
     event_problems,
     export_json,
     json_records,
@@ -29,12 +33,12 @@ from analysis.sources.actors import load_actors
 EVENTS_CSV = paths.DATA_DIR / "events.csv"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=per_module)
 def events():
     return load_events()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=per_module)
 def actors():
     return load_actors()
 
@@ -394,3 +398,119 @@ def test_readme_codebook_matches_code_and_ledger():
         if mode:
             desc = dict(PLOVER_TYPES[etype].modes)[mode]
             assert f"| {etype} | {mode} | {desc} |" in readme, (etype, mode)
+
+
+# ---------------------------------------------------------------- near misses on the frozen ledger
+FROZEN_CSV = frozen.DATA / "events.csv"
+
+
+def _frozen_copy(tmp_path: Path, target: str, **changes: str) -> Path:
+    """A copy of the frozen fixture ledger with row ``target`` changed."""
+    with FROZEN_CSV.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    next(r for r in rows if r["event_id"] == target).update(changes)
+    return _write(rows, tmp_path / "events.csv")
+
+
+@pytest.mark.parametrize(
+    "event_id, changes, problem",
+    [
+        ("E046", {"date_end": "2024-08"}, "date_precision day but date_end '2024-08' is written to the month"),
+        ("E046", {"score": "-9.2"}, "score -9.2 differs from the codebook score of ASSAULT (-9.3)"),
+        ("E003", {"event_mode": "visit"}, "event_mode 'visit' is not a mode of SUPPORT (allowed: none)"),
+        (
+            "E020",
+            {"date_start": "2021-08-30"},
+            "date_basis before needs date_start equal to date_end (the upper bound)",
+        ),
+    ],
+)
+def test_loader_near_misses_on_the_frozen_ledger(tmp_path, event_id, changes, problem):
+    path = _frozen_copy(tmp_path, event_id, **changes)
+    assert [p.split(": ", 2)[-1] for p in event_problems(path)] == [problem]
+
+
+def test_loader_accepts_what_the_rules_allow(tmp_path):
+    modes = ", ".join(PLOVER_TYPES["ASSAULT"].mode_names)
+    path = _frozen_copy(tmp_path, "E046", event_mode="aerial")
+    assert [p.split(": ", 2)[-1] for p in event_problems(path)] == [
+        f"event_mode 'aerial' is not a mode of ASSAULT (allowed: {modes})"
+    ]
+    assert event_problems(_frozen_copy(tmp_path, "E046", score="-9.30")) == []  # the same number
+    # an approximate date may start in a month and end on a day of it: its first day decides
+    assert event_problems(_frozen_copy(tmp_path, "E048", date_start="2024-08", date_end="2024-08-26")) == []
+    assert event_problems(tmp_path / "none.csv") == [f"{tmp_path / 'none.csv'}: file not found"]
+
+
+def test_loader_adds_key_and_days():
+    row = frozen.events().set_index("event_id").loc["E028"]  # "December 2023", 003¶55
+    assert row["key"] == "003\u00b655"
+    assert (row["start_day"], row["end_day"]) == (pd.Timestamp("2023-12-01"), pd.Timestamp("2023-12-31"))
+
+
+def test_chronological_order_is_day_seed_paragraph_then_id_by_number():
+    frame = pd.DataFrame(
+        {
+            "event_id": ["E1000", "E999", "E100", "E099", "E001"],
+            "start_day": pd.to_datetime(["2024-01-01"] * 4 + ["2023-12-31"]),
+            "seed": ["003", "003", "1000", "999", "003"],
+            "paragraph": [5, 5, 1, 1, 9],
+        }
+    )
+    frame.attrs["source"] = "x.csv"
+    out = chronological(frame)
+    assert list(out["event_id"]) == ["E001", "E999", "E1000", "E099", "E100"]
+    assert list(out.index) == [0, 1, 2, 3, 4] and out.attrs["source"] == "x.csv"
+    assert cited_keys({"seed": "003", "paragraph": 60}) == ["003\u00b660"]  # no also_in column
+
+
+def _frozen_problems(path: Path, **kw) -> list[str]:
+    args = (frozen.paragraphs(), kw.pop("catalog", frozen.catalog()), frozen.actors(), frozen.gazetteer())
+    return check_ledger(load_events(path), *args, **kw)
+
+
+@pytest.mark.parametrize(
+    "event_id, changes, problems",
+    [
+        (
+            "E058",
+            {"paragraph": "99", "also_in": "002\u00b65"},
+            [
+                "paragraph 002\u00b699 does not exist",
+                "also_in paragraph 002\u00b65 is boilerplate (byline), not evidence",
+            ],
+        ),
+        (
+            "E046",
+            {"summary": 'The army strikes near "Tin zaouatine".'},  # one letter's case off
+            ["summary quotes 'Tin zaouatine', not in 003\u00b660"],
+        ),
+        ("E048", {"contested_with": "E049;E048"}, ["contested_with names the row itself"]),
+    ],
+)
+def test_check_ledger_near_misses_on_the_frozen_ledger(tmp_path, event_id, changes, problems):
+    path = _frozen_copy(tmp_path, event_id, **changes)
+    line = 1 + int(event_id[1:])
+    assert _frozen_problems(path) == [f"{path}: row {event_id} (line {line}): {p}" for p in problems]
+
+
+def test_check_ledger_record_keys_catalogue_and_defaults(tmp_path):
+    path = _frozen_copy(tmp_path, "E046", record_key="tinzaouaten_strike_claim")  # one letter off
+    records = set(frozen.public_record()["key"])
+    assert _frozen_problems(path) == []  # record keys not given: not checked
+    assert _frozen_problems(path, record_keys=records) == [
+        f"{path}: row E046 (line 47): record_key 'tinzaouaten_strike_claim' is not in public_record.csv"
+    ]
+    assert _frozen_problems(FROZEN_CSV, record_keys=records) == []
+    no_003 = frozen.catalog()[frozen.catalog()["seed"] != "003"]
+    assert f"{FROZEN_CSV}: row E046 (line 47): seed 003 is not in the catalogue" in _frozen_problems(
+        FROZEN_CSV, catalog=no_003
+    )
+    # a frame without its source or lines (made in memory) is named as the ledger, line unknown
+    bare = load_events(path).drop(columns="line")
+    bare.attrs.clear()
+    args = (frozen.paragraphs(), frozen.catalog(), frozen.actors(), frozen.gazetteer())
+    assert check_ledger(bare, *args, record_keys=records) == [
+        f"{paths.DATA_DIR / 'events.csv'}: row E046 (line ?): record_key 'tinzaouaten_strike_claim' is not in "
+        "public_record.csv"
+    ]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from analysis.core import keys
 from analysis.ledger.claims import CLAIM_PATTERN
 from analysis.ledger.events import EVENT_PATTERN
@@ -30,3 +32,15 @@ def test_event_and_claim_ids_past_their_first_width():
     assert all(event.match(f"E{n:03d}") for n in (1, 999, 1000, 25000))
     assert not any(event.match(v) for v in ("E01", "E0001", "E"))
     assert re.fullmatch(CLAIM_PATTERN, "C100") and re.fullmatch(CLAIM_PATTERN, "C01")
+
+
+def test_key_helpers_refuse_near_misses_and_say_why():
+    with pytest.raises(ValueError, match=r"^a seed number is not negative: -1$"):
+        keys.seed_id(-1)
+    with pytest.raises(ValueError, match=r"^not a paragraph key \(expected like 003¶14\): '003¶60x'$"):
+        keys.parse_key("003\u00b660x")
+    # a seed that is not a number is kept as written, so its key is refused, never padded into an id
+    assert keys.paragraph_key("3a", 1) == "3a\u00b61" and not keys.is_key("3a\u00b61")
+    assert keys.anchor_of("3", 14) == keys.anchor_of("003", "14") == "p-003-14"
+    assert keys.anchor_of("1000", 2.0) == "p-1000-2"
+    assert keys.keys_column(["003", "1000"], [60, 2.0]) == ["003\u00b660", "1000\u00b62"]

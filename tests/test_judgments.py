@@ -10,6 +10,7 @@ import re
 
 import pandas as pd
 import pytest
+from scopes import per_module
 
 from analysis.analytics import judgments as J
 from analysis.core.wording import count
@@ -22,7 +23,7 @@ from analysis.sources.articles import article_labels
 from analysis.sources.corpus import load_catalog
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=per_module)
 def ledger(paras):
     return {
         "events": events_mod.load_events(),
@@ -32,7 +33,7 @@ def ledger(paras):
     }
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=per_module)
 def kj():
     return J.assessment()
 
@@ -177,6 +178,64 @@ def test_a_paragraph_key_takes_the_voices_of_what_cites_it(ledger):
     claimants = set(ledger["claims"].loc[ledger["claims"]["key"] == "003¶63", "claimant"])
     expected = {J.voice_of(a, ledger["actors"]) for a in claimants} | {"jeune_afrique"}
     assert set(items["voice"]) == expected and "local_sources" in expected
+
+
+def test_one_voice_per_state_and_every_other_actor_its_own():
+    actors = pd.DataFrame({"actor_id": ["attaf", "dza", "jeune_afrique"], "acts_for": ["DZA", "DZA", ""]})
+    assert J.voice_of("attaf", actors) == J.voice_of("dza", actors) == "state:DZA"
+    assert J.voice_of("jeune_afrique", actors) == "jeune_afrique"  # acts for no state: its own voice
+    assert J.voice_of("unknown_actor", actors) == "unknown_actor"
+    assert J.voice_of("", actors) == ""  # no actor, no voice
+
+
+def _items(*rows: tuple[str, str, str, bool, str, bool]) -> pd.DataFrame:
+    names = ["judgment_id", "item", "voice", "first_hand", "seeds", "counted"]
+    return pd.DataFrame([dict(zip(names, r)) for r in rows])
+
+
+def test_voice_counts_by_hand():
+    """KJ1: outlet_a (second-hand, seed 001), Algeria first-hand (E002, seeds 002 and 003), Mali
+    second-hand (E002, seed 003), outlet_b first-hand but not counted (seed 004). Counted: 3 voices, 1
+    first-hand; relays 001, 003 (002 is damaged): 2; items E001, E002: 2; moderate (high needs 2
+    first-hand). KJ2 looks forward and is stale: 1 voice, second-hand, low."""
+    items = _items(
+        ("KJ1", "E001", "outlet_a", False, "001", True),
+        ("KJ1", "E002", "state:DZA", True, "002;003", True),
+        ("KJ1", "E002", "state:MLI", False, "003", True),
+        ("KJ1", "E003", "outlet_b", True, "004", False),
+        ("KJ2", "E004", "outlet_a", False, "001", True),
+    )
+    judgments = pd.DataFrame({"judgment_id": ["KJ1", "KJ2"], "horizon": ["retrospective", "next 12 months"]})
+    out = J.voice_counts(items, judgments, stale={"KJ2"}, damaged={"002"})
+    assert list(out.columns) == [
+        "judgment_id", "voices", "first_hand", "relays", "items", "voice_list", "stale", "confidence"
+    ]  # fmt: skip
+    assert out.to_dict("records") == [
+        {
+            "judgment_id": "KJ1",
+            "voices": 3,
+            "first_hand": 1,
+            "relays": 2,
+            "items": 2,
+            "voice_list": ["state:DZA", "outlet_a", "state:MLI"],  # first-hand voices first
+            "stale": False,
+            "confidence": "moderate",
+        },
+        {
+            "judgment_id": "KJ2",
+            "voices": 1,
+            "first_hand": 0,
+            "relays": 1,
+            "items": 1,
+            "voice_list": ["outlet_a"],
+            "stale": True,
+            "confidence": "low",
+        },
+    ]
+    # without a ``counted`` column every voice counts: outlet_b adds a first-hand voice and seed 004
+    every = J.voice_counts(items.drop(columns="counted"), judgments.iloc[:1]).iloc[0]
+    assert (every["voices"], every["first_hand"], every["relays"], every["items"]) == (4, 2, 4, 3)
+    assert every["confidence"] == "high" and not every["stale"]
 
 
 # --------------------------------------------------------------------------------------------------

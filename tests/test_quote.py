@@ -18,7 +18,7 @@ import pytest
 
 from analysis.core import paths
 from analysis.core.keys import is_key, paragraph_key, parse_key
-from analysis.core.quote import citation_items, citations, quote_problem, verbatim
+from analysis.core.quote import citation_items, citations, misquoted, quote_problem, quoted_spans, verbatim
 
 sys.path.insert(0, str(paths.ROOT / "_ext"))
 import report_roles  # noqa: E402
@@ -70,6 +70,15 @@ def test_the_rule_refuses_accents_folded_and_empty_words():
         assert quote_problem(empty, KEY, TEXT) == "is empty"
     assert quote_problem(QUOTE, KEY, TEXT) is None
     assert not verbatim(QUOTE)  # no paragraph, no match
+
+
+def test_quotations_are_found_in_every_mark_and_checked_against_the_sources():
+    text = "He said \"a truce\", then \u201cno deal\u201d and \u2018not yet\u2019; l'Alg\u00e9rie 'sides' ok"
+    # double, curly double, curly single and straight single marks; an apostrophe opens nothing
+    assert quoted_spans(text) == ["a truce", "no deal", "not yet", "sides"]
+    assert misquoted(text, "a truce and no deal, not yet") == ["sides"]
+    assert misquoted(text, "unrelated", "a truce, no deal, not yet, sides") == []
+    assert misquoted('"a Truce"', "a truce") == ["a Truce"]  # case counts, as in verbatim
 
 
 # ------------------------------------------------------------------------------------ keys

@@ -6,18 +6,19 @@ from __future__ import annotations
 import frozen
 import pandas as pd
 import pytest
+from scopes import per_module
 
 from analysis.analytics import timeline
 from analysis.ledger import events
 from analysis.sources import actors
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=per_module)
 def axis():
     return timeline.on_time_axis(frozen.events())
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=per_module)
 def dyad(axis):
     return timeline.dyad(axis, frozen.actors())
 
