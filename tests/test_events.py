@@ -437,6 +437,9 @@ def test_loader_accepts_what_the_rules_allow(tmp_path):
         f"event_mode 'aerial' is not a mode of ASSAULT (allowed: {modes})"
     ]
     assert event_problems(_frozen_copy(tmp_path, "E046", score="-9.30")) == []  # the same number
+    # the codebook score is matched to within 1e-9, absolutely: past it (5e-9) a score differs
+    assert event_problems(_frozen_copy(tmp_path, "E046", score="-9.3000000001")) == []
+    assert "differs from the codebook score" in event_problems(_frozen_copy(tmp_path, "E046", score="-9.300000005"))[0]
     # an approximate date may start in a month and end on a day of it: its first day decides
     assert event_problems(_frozen_copy(tmp_path, "E048", date_start="2024-08", date_end="2024-08-26")) == []
     assert event_problems(tmp_path / "none.csv") == [f"{tmp_path / 'none.csv'}: file not found"]

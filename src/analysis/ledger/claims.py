@@ -172,8 +172,7 @@ def load_claims(
         raise_problems(ClaimError, path, problems)
     frame = frame.drop(columns="line")
     frame["key"] = keys_column(frame["seed"], frame["paragraph"])
-    frame.attrs["source"] = str(Path(path))
-    return frame
+    return frame  # attrs["source"]: the path, set by check_table
 
 
 def sides(claims: pd.DataFrame) -> pd.DataFrame:  # pragma: no mutate block (a chapter table, not a check)

@@ -27,7 +27,7 @@ def voice_of(actor_id: str, actors: pd.DataFrame) -> str:
     if not actor_id:
         return ""
     acts_for = dict(zip(actors["actor_id"], actors["acts_for"]))
-    state = acts_for.get(actor_id, "")
+    state = acts_for.get(actor_id)  # None for an unknown actor: its own voice
     return f"state:{state}" if state else actor_id
 
 
