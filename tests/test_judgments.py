@@ -236,6 +236,9 @@ def test_voice_counts_by_hand():
     every = J.voice_counts(items.drop(columns="counted"), judgments.iloc[:1]).iloc[0]
     assert (every["voices"], every["first_hand"], every["relays"], every["items"]) == (4, 2, 4, 3)
     assert every["confidence"] == "high" and not every["stale"]
+    # no judgment: no row, the same columns
+    none = J.voice_counts(items.iloc[:0], judgments.iloc[:0])
+    assert none.empty and list(none.columns) == list(out.columns)
 
 
 # --------------------------------------------------------------------------------------------------
