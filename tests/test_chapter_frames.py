@@ -48,6 +48,15 @@ def test_zone_table_lists_each_zone_event_in_date_order(ledger):
     assert order.is_monotonic_increasing
     text = dict(zip(ledger["event_id"], ledger["quote"]))
     assert all(text[e] == q for e, q in zip(table["event"], table["excerpt"]))
+    # with the map's numbers, each row carries its event's number, first
+    numbers = {e: i + 10 for i, e in enumerate(sorted(set(zone["event_id"])))}
+    numbered = tables.zone_table(zone, numbers)
+    assert list(numbered.columns[:2]) == ["no.", "event"]
+    assert [numbers[e] for e in numbered["event"]] == list(numbered["no."])
+    # an event the map does not number is an error naming it
+    dropped = sorted(numbers)[0]
+    with pytest.raises(ValueError, match=f"without a number on the map: {dropped}"):
+        tables.zone_table(zone, {e: n for e, n in numbers.items() if e != dropped})
 
 
 def test_record_figures_split_one_entry_by_claimant():

@@ -251,6 +251,28 @@ def test_border_incidents_map(events, claims, record):
     style.close(fig)
 
 
+def test_a_border_map_too_tall_to_print_explains_fewer_numbers(monkeypatch, events, claims, record):
+    """More events than fit: the key explains the first numbers and sends the reader to the table for
+    the rest, so the map still prints at full size; every marker keeps its number."""
+    full, _ = maps.border_incidents(events, claims, public_record=record)
+    height = full.get_figheight()
+    style.close(full)
+    monkeypatch.setattr(style, "PRINT_MAX_HEIGHT_IN", height - 0.01)  # one hundredth of an inch too tall
+    fig, drawn = maps.border_incidents(events, claims, public_record=record)
+    assert fig.get_figheight() <= height - 0.01
+    keys = [t.get_text() for t in fig.findobj(matplotlib.text.Text) if t.get_gid() == "key-number"]
+    assert keys == [str(n) for n in range(1, len(keys) + 1)] and 0 < len(keys) < 5
+    more = " ".join(t.get_text() for t in fig.findobj(matplotlib.text.Text) if t.get_gid() == "key-more")
+    rest = "Event 5" if len(keys) == 4 else f"Events {len(keys) + 1} to 5"
+    assert (
+        " ".join(more.split()) == f"{rest}: see the table of the border zone's events in the Border incidents chapter."
+    )
+    numbers = sorted(t.get_text() for t in fig.findobj(matplotlib.text.Text) if t.get_gid() == "event-number")
+    assert numbers == ["1", "2", "3", "4", "4", "5", "5"]
+    assert len(drawn) == 5
+    style.close(fig)
+
+
 def _zone(*rows: tuple[str, str, float]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["event_id", "date_start", "distance_km"])
 

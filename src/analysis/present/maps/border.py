@@ -10,6 +10,8 @@ in the frame the map returns (its CSV) and in the chapter's citations.
 
 from __future__ import annotations
 
+import math
+
 import geopandas as gpd
 import numpy as np
 import pandas as pd
@@ -341,6 +343,7 @@ def border_incidents(
     public_record: pd.DataFrame | None = None,
     actors: pd.DataFrame | None = None,
     catalog: pd.DataFrame | None = None,
+    key_limit: int | None = None,
 ) -> tuple[Figure, pd.DataFrame]:
     """The Algeria–Mali border zone (1:10m) with the ledger's events located there.
 
@@ -355,6 +358,11 @@ def border_incidents(
     them, labelled as public record. The title states the finding (:func:`border_title`). Returns the
     figure (``fig.alt_text``, ``fig.finding``) and the events it numbers, one row per event and place
     (:data:`ZONE_COLUMNS`).
+
+    The figure grows with its content; where the key would make it taller than the PDF prints at full
+    size (:data:`analysis.present.style.PRINT_MAX_HEIGHT_IN`), the key explains the first ``key_limit``
+    numbers (found here, largest first) and sends the reader to the chapter's table of the border zone's
+    events, which carries every number, for the rest: added articles shorten the key, never the text.
     """
     from analysis.present.maps.base import _gaz
 
@@ -369,6 +377,7 @@ def border_incidents(
     top = 0.08 + title.get_window_extent(fig.canvas.get_renderer()).height / fig.dpi + 0.12
     top, layout = _maps(fig, pts_gdf, zone, top)
     entries = key_entries(drawn, pts_gdf)
+    shown = entries if key_limit is None else entries[: max(key_limit, 0)]
     top = panels.text_block(
         fig,
         0.06,
@@ -377,7 +386,15 @@ def border_incidents(
         [("The events, numbered as on the map", dict(fontweight="bold", fontsize=7.5))],
         "key-heading",
     )
-    top = panels.numbered_key(fig, 0.06, top, width - 0.1, entries) + 0.08
+    key_top = top
+    top = panels.numbered_key(fig, 0.06, top, width - 0.1, shown) + 0.08
+    per_entry = (top - key_top) / max(len(shown), 1)
+    if len(shown) < len(entries):
+        first, last = entries[len(shown)][0], entries[-1][0]
+        rest = f"Event {first}" if first == last else f"Events {first} to {last}"
+        more = f"{rest}: see the table of the border zone's events in the Border incidents chapter."
+        top = panels.text_block(fig, 0.06, top - 0.04, width - 0.1, [(more, dict(fontstyle="italic"))], "key-more")
+        top += 0.08
     top = _claims(fig, top, drawn, own_claims, public_record, names, articles)
     used = sorted({s for s in zone["seed"]}) if not zone.empty else []
     outlets = "; ".join(articles["short"].get(s, s) for s in used) or "none"
@@ -391,6 +408,11 @@ def border_incidents(
     source.set_transform(style.at_top(fig, 0.06, top))
     source.set_va("top")
     top += source.get_window_extent(fig.canvas.get_renderer()).height / fig.dpi + 0.08
+    if top > style.PRINT_MAX_HEIGHT_IN and shown:
+        drop = max(1, math.ceil((top - style.PRINT_MAX_HEIGHT_IN) / per_entry) + (len(shown) == len(entries)))
+        return border_incidents(
+            events, claims, gazetteer, public_record, actors, catalog, key_limit=max(len(shown) - drop, 0)
+        )
     fig.set_size_inches(width, top)
     for ax, x, t, w, h in layout:
         panels.place_axes(ax, x, t, w, h)

@@ -3,6 +3,8 @@ zone's events."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pandas as pd
 
 from analysis.core.dates import format_date
@@ -41,13 +43,22 @@ def places_table(
     )[columns]
 
 
-def zone_table(zone: pd.DataFrame) -> pd.DataFrame:
-    """The border zone's events (:func:`analysis.analytics.border.zone_events`) for a reader: event, date as the
-    ledger states it, place, PLOVER type, summary, distance to the border (km, one decimal), the
-    paragraph and its verbatim excerpt (``source``, ``excerpt``), in date order."""
+def zone_table(zone: pd.DataFrame, numbers: Mapping[str, int] | None = None) -> pd.DataFrame:
+    """The border zone's events (:func:`analysis.analytics.border.zone_events`) for a reader: with
+    ``numbers`` (event id → its number on the border map) first the number (``no.``), then event, date
+    as the ledger states it, place, PLOVER type, summary, distance to the border (km, one decimal), the
+    paragraph and its verbatim excerpt (``source``, ``excerpt``), in date order. An event the map does
+    not number is an error, not a blank."""
     rows = zone.sort_values(["start_day", "event_id"])
+    first = {}
+    if numbers is not None:
+        missing = sorted(set(rows["event_id"]) - set(numbers))
+        if missing:
+            raise ValueError(f"events of the border zone without a number on the map: {', '.join(missing)}")
+        first = {"no.": [int(numbers[e]) for e in rows["event_id"]]}
     return pd.DataFrame(
         {
+            **first,
             "event": rows["event_id"],
             "date": [
                 format_date(s, e, p, b)
