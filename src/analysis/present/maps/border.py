@@ -378,23 +378,7 @@ def border_incidents(
     top, layout = _maps(fig, pts_gdf, zone, top)
     entries = key_entries(drawn, pts_gdf)
     shown = entries if key_limit is None else entries[: max(key_limit, 0)]
-    top = panels.text_block(
-        fig,
-        0.06,
-        top,
-        width - 0.1,
-        [("The events, numbered as on the map", dict(fontweight="bold", fontsize=7.5))],
-        "key-heading",
-    )
-    key_top = top
-    top = panels.numbered_key(fig, 0.06, top, width - 0.1, shown) + 0.08
-    per_entry = (top - key_top) / max(len(shown), 1)
-    if len(shown) < len(entries):
-        first, last = entries[len(shown)][0], entries[-1][0]
-        rest = f"Event {first}" if first == last else f"Events {first} to {last}"
-        more = f"{rest}: see the table of the border zone's events in the Border incidents chapter."
-        top = panels.text_block(fig, 0.06, top - 0.04, width - 0.1, [(more, dict(fontstyle="italic"))], "key-more")
-        top += 0.08
+    top, per_entry = _key(fig, top, entries, shown)
     top = _claims(fig, top, drawn, own_claims, public_record, names, articles)
     used = sorted({s for s in zone["seed"]}) if not zone.empty else []
     outlets = "; ".join(articles["short"].get(s, s) for s in used) or "none"
@@ -421,6 +405,24 @@ def border_incidents(
         ax.set_ylabel("")
     fig.alt_text = _alt(pts_gdf, entries, own_claims, names)
     return fig, drawn
+
+
+def _key(fig: Figure, top: float, entries: list, shown: list) -> tuple[float, float]:
+    """The key under the map: its heading, the ``shown`` entries and, where fewer than all
+    ``entries`` are shown, where to find the rest; returns the position under it and the height one
+    entry takes."""
+    width = style.PRINT_WIDTH_IN
+    heading = [("The events, numbered as on the map", dict(fontweight="bold", fontsize=7.5))]
+    key_top = panels.text_block(fig, 0.06, top, width - 0.1, heading, "key-heading")
+    top = panels.numbered_key(fig, 0.06, key_top, width - 0.1, shown) + 0.08
+    per_entry = (top - key_top) / max(len(shown), 1)
+    if len(shown) < len(entries):
+        first, last = entries[len(shown)][0], entries[-1][0]
+        rest = f"Event {first}" if first == last else f"Events {first} to {last}"
+        more = f"{rest}: see the table of the border zone's events in the Border incidents chapter."
+        top = panels.text_block(fig, 0.06, top - 0.04, width - 0.1, [(more, dict(fontstyle="italic"))], "key-more")
+        top += 0.08
+    return top, per_entry
 
 
 def _claims(fig, top, drawn, own_claims, record, names, articles) -> float:
