@@ -122,7 +122,7 @@ bench: $(STAMP)
 # Mutation testing (mutmut, configured in pyproject.toml [tool.mutmut]): the rule functions are mutated one
 # small change at a time and the fast tests that state those rules must fail on each. Every mutant's
 # result is in _build/mutants.txt, a count per result is printed, and the target fails when a mutant
-# survives or no test reaches it (about 25 minutes on 2 shared cores; figures in benchmarks/README.md).
+# survives or no test reaches it (7 to 37 minutes on 2 shared cores, by load; figures in benchmarks/README.md).
 mutants: $(STAMP)
 	rm -rf mutants
 	@mkdir -p _build
