@@ -27,6 +27,7 @@ from functools import lru_cache
 from docutils import nodes
 from sphinx.util import logging
 
+from analysis.core import paths
 from analysis.core.keys import parse_key
 
 logger = logging.getLogger(__name__)
@@ -40,17 +41,24 @@ OPENING_WORDS = 30
 @lru_cache(maxsize=1)
 def _articles() -> dict[str, dict]:
     from analysis.build import loaded
-    from analysis.sources.articles import article_labels
 
-    return {r["seed"]: r for r in article_labels(loaded.catalog()).to_dict("records")}
+    def labels() -> dict[str, dict]:
+        from analysis.sources.articles import article_labels
+
+        return {r["seed"]: r for r in article_labels(loaded.catalog()).to_dict("records")}
+
+    return loaded.derived("article-labels", labels, paths.SEEDS_DIR)
 
 
 @lru_cache(maxsize=1)
 def _texts() -> dict[str, str]:
     from analysis.build import loaded
 
-    paras = loaded.paragraphs()
-    return dict(zip(paras["key"], paras["display"]))
+    def texts() -> dict[str, str]:
+        paras = loaded.paragraphs()
+        return dict(zip(paras["key"], paras["display"]))
+
+    return loaded.derived("paragraph-display", texts, paths.SEEDS_DIR)
 
 
 def card_facts(key: str, excerpt: str) -> dict:

@@ -24,6 +24,7 @@ import yaml
 from docutils import nodes
 from sphinx import addnodes
 
+from analysis.core import paths
 from analysis.core.buildinfo import build_info
 from analysis.present.printing import tex_escape
 
@@ -69,9 +70,14 @@ def corpus_title(title: str) -> str:
     reviewed catalogue rows and of the events coded from unreviewed ones
     (:func:`analysis.ledger.span.corpus_years`), never a date ``add`` inferred."""
     from analysis.build import loaded
-    from analysis.ledger.span import corpus_years
 
-    first, last = corpus_years(loaded.catalog(), loaded.events())
+    def years() -> tuple[int, int]:
+        from analysis.ledger.span import corpus_years
+
+        first, last = corpus_years(loaded.catalog(), loaded.events())
+        return int(first), int(last)
+
+    first, last = loaded.derived("corpus-years", years, paths.SEEDS_DIR, paths.DATA_DIR)
     return re.sub(r"\b(19|20)\d\d\s*[–-]\s*(19|20)\d\d\b", f"{first}\u2013{last}", title, count=1)
 
 

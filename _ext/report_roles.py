@@ -22,6 +22,7 @@ from functools import lru_cache
 from docutils import nodes
 from sphinx.util import logging
 
+from analysis.core import paths
 from analysis.core.keys import EXAMPLE, KEY, anchor
 from analysis.core.quote import citation_items as split_items
 from analysis.core.quote import quote_problem
@@ -33,8 +34,11 @@ logger = logging.getLogger(__name__)
 def _paragraph_texts() -> dict[str, tuple[str, ...]]:
     from analysis.build import loaded
 
-    paras = loaded.paragraphs()
-    return {k: (t, d) for k, t, d in zip(paras["key"], paras["text"], paras["display"])}
+    def texts() -> dict[str, tuple[str, ...]]:
+        paras = loaded.paragraphs()
+        return {k: (t, d) for k, t, d in zip(paras["key"], paras["text"], paras["display"])}
+
+    return loaded.derived("paragraph-texts", texts, paths.SEEDS_DIR)
 
 
 class para_cite(nodes.inline):

@@ -13,6 +13,7 @@ from pathlib import Path
 from docutils import nodes
 
 from analysis.analytics.staleness import added_since, id_ranges, reviewed_against
+from analysis.core import paths
 
 
 def add_notice(app, doctree):
@@ -25,7 +26,8 @@ def add_notice(app, doctree):
         return
     from analysis.build import loaded
 
-    newer = added_since(loaded.events()["event_id"], last)
+    ids = loaded.derived("event-ids", lambda: [str(e) for e in loaded.events()["event_id"]], paths.DATA_DIR)
+    newer = added_since(ids, last)
     if not newer:
         return
     text = (

@@ -17,6 +17,14 @@ from analysis.sources.corpus import CorpusError, load_catalog
 from tests import frozen
 
 
+@pytest.fixture(autouse=True)
+def own_cache(tmp_path, monkeypatch):
+    """Each test keeps its tables in its own folder, and starts as a new process would: nothing held."""
+    monkeypatch.setattr(loaded, "CACHE_DIR", tmp_path / "kept")
+    monkeypatch.setattr(loaded, "_KEPT", {})
+    return tmp_path / "kept"
+
+
 @pytest.fixture
 def copies(tmp_path):
     seeds = tmp_path / "seeds"
@@ -98,3 +106,55 @@ def test_a_bad_file_still_fails_naming_file_and_row(copies):
     (seeds / "notes.txt").write_text("not a seed\n", encoding="utf-8")
     with pytest.raises(CorpusError, match="notes.txt"):
         loaded.catalog(seeds)
+
+
+def test_a_derived_value_is_read_back_by_a_new_process_until_what_it_rests_on_changes(tmp_path, monkeypatch):
+    source = tmp_path / "input.txt"
+    source.write_text("one", encoding="utf-8")
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return {"words": source.read_text(encoding="utf-8").split()}
+
+    assert loaded.derived("words", compute, source) == {"words": ["one"]}
+    monkeypatch.setattr(loaded, "_KEPT", {})  # a new process: only the disk copy is left
+    assert loaded.derived("words", compute, source) == {"words": ["one"]}
+    assert len(calls) == 1
+    source.write_text("one two", encoding="utf-8")  # the input changed: computed again
+    assert loaded.derived("words", compute, source) == {"words": ["one", "two"]}
+    assert len(calls) == 2
+    monkeypatch.setattr(loaded, "_KEPT", {})
+    loaded.code_key.cache_clear()
+    monkeypatch.setattr(loaded, "version", lambda name: "0.0-other")  # other code (here: another pandas)
+    assert loaded.derived("words", compute, source) == {"words": ["one", "two"]}
+    assert len(calls) == 3
+    loaded.code_key.cache_clear()
+
+
+def test_an_unreadable_disk_copy_is_a_miss_and_is_written_again(tmp_path, monkeypatch, own_cache):
+    source = tmp_path / "input.txt"
+    source.write_text("x", encoding="utf-8")
+    calls = []
+    loaded.derived("v", lambda: calls.append(1) or 1, source)
+    (kept,) = own_cache.iterdir()
+    kept.write_bytes(b"not a pickle")
+    monkeypatch.setattr(loaded, "_KEPT", {})
+    assert loaded.derived("v", lambda: calls.append(1) or 1, source) == 1
+    assert len(calls) == 2
+    monkeypatch.setattr(loaded, "_KEPT", {})
+    assert loaded.derived("v", lambda: calls.append(1) or 1, source) == 1
+    assert len(calls) == 2  # the copy written again is read back
+
+
+def test_a_table_read_back_from_disk_is_the_loaders_frame_and_a_copy(copies, monkeypatch):
+    seeds, ledger = copies
+    first = loaded.events(ledger)
+    monkeypatch.setattr(loaded, "_KEPT", {})
+    event_loads = _counting(monkeypatch, events_mod, "load_events")
+    again = loaded.events(ledger)
+    assert event_loads == []
+    pd.testing.assert_frame_equal(again, load_events(ledger))
+    assert again.attrs == first.attrs
+    again.loc[0, "summary"] = "changed"
+    assert loaded.events(ledger).loc[0, "summary"] != "changed"

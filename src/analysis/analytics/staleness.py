@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from analysis.core import paths
-from analysis.ledger.events import load_events
+
+if TYPE_CHECKING:  # the book's review notice imports this module; it needs no pandas
+    import pandas as pd
 
 #: How a chapter records the last event id its prose was reviewed against: a MyST comment line,
 #: ``% reviewed_against: E078``, which no reader sees and which jupytext keeps as it is.
@@ -39,7 +40,10 @@ def chapters_awaiting_review(
 ) -> dict[str, list[str]]:
     """Chapter file -> the events added to the ledger since its prose was last reviewed (only chapters
     that record a ``reviewed_against`` id and have events after it)."""
-    events = load_events() if events is None else events
+    if events is None:  # imported here: the book's review notice uses this module without loading the ledger
+        from analysis.ledger.events import load_events
+
+        events = load_events()
     out = {}
     for chapter in sorted(Path(chapters_dir).glob("*.md")):
         last = reviewed_against(chapter)

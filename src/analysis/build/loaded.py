@@ -9,19 +9,34 @@ second of every ``make preview``. Here each table is loaded by its own loader
 the bytes of the files it was read from: a later call whose files hold the same bytes gets a copy of
 the kept frame; one whose files changed loads them again (so an edited ledger is never served stale,
 and a bad one still fails loudly, naming file and row, through its loader).
+
+Between processes (each ``make preview`` is one), a loaded table is also kept on disk, in
+:data:`CACHE_DIR`, under a key of the bytes of its files, of the package's code and of the pandas
+version: the next process whose key is the same reads it back instead of importing the validation
+library and validating again, which is about half a second of every preview. A changed file, a changed
+loader or a changed pandas misses the key and loads (and validates) afresh; an unreadable cache file is
+a miss too, and is written again.
 """
 
 from __future__ import annotations
 
 import hashlib
+import pickle
 from collections.abc import Callable
+from functools import cache
+from importlib.metadata import version
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from analysis.core import paths
+from analysis.core.atomic import write_atomic
 
-_KEPT: dict[str, tuple[str, pd.DataFrame]] = {}
+if TYPE_CHECKING:  # pandas is imported only when a table is loaded: a kept derived value needs none
+    import pandas as pd
+
+_KEPT: dict[str, tuple[str, Any]] = {}
+#: Where loaded tables are kept between processes (emptied with the rest of ``_build``).
+CACHE_DIR = paths.ROOT / "_build" / ".loaded"
 
 
 def files_key(*entries: Path) -> str:
@@ -37,11 +52,59 @@ def files_key(*entries: Path) -> str:
     return h.hexdigest()
 
 
-def _kept(name: str, key: str, load: Callable[[], pd.DataFrame]) -> pd.DataFrame:
+@cache
+def code_key() -> str:
+    """SHA-256 of the package's code (every ``.py`` file under ``analysis/``, by path and bytes) and of
+    the pandas version: what, beside the input files, decides the frame a loader returns."""
+    package = Path(__file__).resolve().parents[1]
+    h = hashlib.sha256(version("pandas").encode() + b"\0")
+    for path in sorted(package.rglob("*.py")):
+        h.update(str(path.relative_to(package)).encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+    return h.hexdigest()
+
+
+def _disk_path(name: str, folder: Path) -> Path:
+    return folder / f"{hashlib.sha256(name.encode()).hexdigest()[:24]}.pickle"
+
+
+_MISSING = object()
+
+
+def _from_disk(name: str, key: str, folder: Path) -> Any:
+    """The value kept on disk for ``name`` under ``key``, or :data:`_MISSING` (none kept, another key,
+    unreadable)."""
+    try:
+        kept_key, value = pickle.loads(_disk_path(name, folder).read_bytes())
+    except (OSError, EOFError, ValueError, TypeError, AttributeError, ImportError, pickle.UnpicklingError):
+        return _MISSING
+    return value if kept_key == key else _MISSING
+
+
+def _held(name: str, key: str, compute: Callable[[], Any]) -> Any:
+    """The value of ``name`` for ``key``: kept in this process, else kept on disk (:data:`CACHE_DIR`,
+    under ``key`` and :func:`code_key`), else computed and kept in both."""
     held = _KEPT.get(name)
     if held is None or held[0] != key:
-        held = _KEPT[name] = (key, load())
-    return held[1].copy(deep=True)
+        full = hashlib.sha256(f"{key}:{code_key()}".encode()).hexdigest()
+        value = _from_disk(name, full, CACHE_DIR)
+        if value is _MISSING:
+            value = compute()
+            CACHE_DIR.mkdir(parents=True, exist_ok=True)
+            write_atomic(_disk_path(name, CACHE_DIR), pickle.dumps((full, value), protocol=pickle.HIGHEST_PROTOCOL))
+        held = _KEPT[name] = (key, value)
+    return held[1]
+
+
+def _kept(name: str, key: str, load: Callable[[], pd.DataFrame]) -> pd.DataFrame:
+    return _held(name, key, load).copy(deep=True)
+
+
+def derived(name: str, compute: Callable[[], Any], *inputs: Path) -> Any:
+    """A value the extensions compute from the tables (plain Python: strings, numbers, dicts, tuples),
+    kept like the tables under a key of the bytes of ``inputs`` (files or folders) and of the code:
+    when nothing it rests on changed, a new process reads it back without importing pandas or loading
+    (and validating) a table. ``compute`` runs, with every check of the loaders it calls, otherwise."""
+    return _held(f"derived:{name}", files_key(*inputs), compute)
 
 
 def events(path: Path | None = None) -> pd.DataFrame:
