@@ -392,16 +392,21 @@ def _regional_base(
     frame = _countries("10m", crs, window)
     _draw_countries(ax, frame, REGION_ROLES)
     _graticule(ax, crs, extent, graticule_step)
+    draw_border(ax, border_width, zorder=3)
+    return ax, window, frame
+
+
+def draw_border(ax: Axes, linewidth: float, zorder: float) -> None:
+    """The Algeria–Mali border (Natural Earth 1:10m) on a map in :data:`REGION_CRS`."""
     _draw_line(
         ax,
         border.shared_border(*BORDER_PAIR).iloc[0],
-        crs,
+        REGION_CRS,
         "border",
         color=style.PALETTE["border"],
-        linewidth=border_width,
-        zorder=3,
+        linewidth=linewidth,
+        zorder=zorder,
     )
-    return ax, window, frame
 
 
 def _uncertainty_circle(lon: float, lat: float, radius_km: float) -> shapely.Polygon:

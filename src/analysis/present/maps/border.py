@@ -40,7 +40,6 @@ from analysis.present.maps.base import (
     _countries,
     _country_labels,
     _draw_countries,
-    _draw_line,
     _frame,
     _hollow_marker,
     _label,
@@ -53,6 +52,7 @@ from analysis.present.maps.base import (
     _seed_marker,
     _to,
     _uncertainty_circle,
+    draw_border,
 )
 from analysis.present.maps.border_text import (
     NEAR_KM,
@@ -230,15 +230,7 @@ def _detail_panel(
     _frame(dax, detail_box.bounds)
     dframe = _countries("10m", REGION_CRS, detail_box)
     _draw_countries(dax, dframe, REGION_ROLES, lw=0.0)
-    _draw_line(
-        dax,
-        border.shared_border(*BORDER_PAIR).iloc[0],
-        REGION_CRS,
-        "border",
-        color=style.PALETTE["border"],
-        linewidth=1.8,
-        zorder=4.2,
-    )
+    draw_border(dax, 1.8, zorder=4.2)
     _detail_places(dax, pts_gdf, zone, detail_box, width_in)
     for iso, text, (fx, fy) in (("DZA", "ALGERIA", (0.76, 0.93)), ("MLI", "MALI", (0.22, 0.12))):
         if (dframe["iso3"] == iso).any():

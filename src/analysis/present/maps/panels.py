@@ -21,6 +21,8 @@ SMALL_PT = 6.5
 #: Badges: a dark disc with the event's number in white.
 BADGE_PT = 6.5
 _BADGE_BOX = dict(boxstyle="circle,pad=0.25", facecolor=style.PALETTE["text"], edgecolor="white", linewidth=0.6)
+#: How a badge's number is written, on the map and in the key alike.
+_BADGE_TEXT = dict(ha="center", va="center", fontsize=BADGE_PT, fontweight="bold", color="white", bbox=_BADGE_BOX)
 #: Badges per row beside a place, and the distance between their centres (points).
 BADGES_PER_ROW = 4
 BADGE_STEP_PT = 11.0
@@ -62,12 +64,7 @@ def numbered_key(fig: Figure, x_in: float, top_in: float, width_in: float, entri
             1,
             str(number),
             transform=style.at_top(fig, x_in + 0.08, top_in + 0.065),
-            ha="center",
-            va="center",
-            fontsize=BADGE_PT,
-            fontweight="bold",
-            color="white",
-            bbox=_BADGE_BOX,
+            **_BADGE_TEXT,
             gid="key-number",
         )
         t = fig.text(
@@ -98,12 +95,7 @@ def badges(
             xy,
             xytext=(sign * (start_pt + BADGE_STEP_PT * col), -BADGE_STEP_PT * row),
             textcoords="offset points",
-            ha="center",
-            va="center",
-            fontsize=BADGE_PT,
-            fontweight="bold",
-            color="white",
-            bbox=_BADGE_BOX,
+            **_BADGE_TEXT,
             zorder=7,
             annotation_clip=False,
             gid="event-number",
